@@ -1,0 +1,51 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { loggerOptions } from './common/http/logging';
+import { RequestContextMiddleware } from './common/http/request-context.middleware';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { DistrictsModule } from './districts/districts.module';
+import { FieldsModule } from './fields/fields.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { SystemModule } from './system/system.module';
+import { UniversitiesModule } from './universities/universities.module';
+import { UsersModule } from './users/users.module';
+
+/** `api` serves HTTP, `worker` runs jobs, `all` (the default) does both in one process. */
+export type ProcessRole = 'api' | 'worker' | 'all';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRole(config: AppConfig, role: ProcessRole): DynamicModule {
+    const worker = role !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: false }),
+        JobsModule.forRoot({ worker }),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        DistrictsModule,
+        UniversitiesModule,
+        FieldsModule,
+        HealthModule,
+        SystemModule.forRoot({ worker }),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*splat');
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor } from '../common/auth/role';
+import { currentRequestId } from '../common/http/request-context';
+import { AuditEntry, type AuditChanges } from './entities/audit-entry.entity';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes?: AuditChanges;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Writes the entry through `manager`, so it commits or rolls back with the change itself. */
+  async record(manager: EntityManager, actor: Pick<Actor, 'id'> | null, record: AuditRecord): Promise<void> {
+    await manager.insert(AuditEntry, {
+      actorId: actor?.id ?? null,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      changes: (record.changes ?? {}) as object,
+      requestId: currentRequestId(),
+    });
+  }
+
+  async list(query: AuditQueryDto): Promise<AuditEntry[]> {
+    const where: Partial<Record<'entityType' | 'entityId' | 'actorId' | 'action', string>> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.actorId) where.actorId = query.actorId;
+    if (query.action) where.action = query.action;
+    return this.entries.find({ where, order: { id: 'DESC' }, take: query.limit, skip: query.offset });
+  }
+}

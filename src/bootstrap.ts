@@ -1,0 +1,47 @@
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
+import { Logger } from 'nestjs-pino';
+import { AppModule, ProcessRole } from './app.module';
+import { createValidationPipe } from './common/errors/validation';
+import { AppConfig } from './config/app-config';
+
+/** BullMQ picks its backend process-wide: Redis when REDIS_URL is set, else PostgreSQL. */
+export function selectQueueBackend(config: AppConfig): void {
+  setDefaultBackendFactory(config.queueBackend === 'postgres' ? (createPostgresBackend as never) : undefined);
+}
+
+/** The HTTP application exactly as production runs it; the e2e tests build theirs here too. */
+export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<INestApplication> {
+  selectQueueBackend(config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config, role), {
+    bufferLogs: true,
+    rawBody: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('VFU placement coordination')
+      .setDescription('Field placements (VFU) for social-work students in Stockholm city: districts, terms, offers, allocation.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** A process that only runs jobs: no HTTP server. */
+export async function createWorkerApp(config: AppConfig): Promise<INestApplicationContext> {
+  selectQueueBackend(config);
+  const app = await NestFactory.createApplicationContext(AppModule.forRole(config, 'worker'), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  return app;
+}

@@ -1,0 +1,16 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Actor, Role } from './role';
+
+export const PUBLIC_ROUTE = 'vfu:public';
+export const ALLOWED_ROLES = 'vfu:roles';
+
+/** Opens a route to callers without a token; every other route needs one. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Restricts a route (or a controller) to these roles; without it any signed-in user may call. */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** The signed-in user, as checked by the access guard. */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest().actor,
+);

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** The environment as the service reads it; every variable is documented in the README. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 900;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Express `trust proxy`: how many proxies stand before the API (for client addresses). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
+
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1-32 letters, digits, - or _' })
+  QUEUE_PREFIX = 'vfu';
+}
+
+export class ConfigError extends Error {}
+
+export type QueueBackend = 'redis' | 'postgres';
+
+/** Resolved configuration, shared by the API, the worker, the CLI and the TypeORM CLI. */
+export class AppConfig {
+  readonly env: EnvironmentVariables;
+  readonly dataDir: string;
+
+  constructor(env: EnvironmentVariables) {
+    this.env = env;
+    this.dataDir = resolve(env.DATA_DIR);
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get embeddedDatabase(): boolean {
+    return !this.env.DATABASE_URL;
+  }
+
+  get embeddedDatabaseUrl(): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.env.EMBEDDED_PG_PORT}/vfu`;
+  }
+
+  get databaseUrl(): string {
+    return this.env.DATABASE_URL ?? this.embeddedDatabaseUrl;
+  }
+
+  get queueBackend(): QueueBackend {
+    return this.env.REDIS_URL ? 'redis' : 'postgres';
+  }
+
+  /**
+   * Outside production a missing JWT_SECRET is generated once and kept in the data folder,
+   * so sign-ins survive a restart of the embedded default.
+   */
+  get jwtSecret(): string {
+    if (this.env.JWT_SECRET) return this.env.JWT_SECRET;
+    const file = join(this.dataDir, 'jwt-secret');
+    if (!existsSync(file)) {
+      mkdirSync(this.dataDir, { recursive: true });
+      writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+      chmodSync(file, 0o600);
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+/** Validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => known.includes(key) && value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const problems = validateSync(env, { whitelist: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return new AppConfig(env);
+}

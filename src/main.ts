@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { ProcessRole } from './app.module';
+import { createHttpApp, createWorkerApp } from './bootstrap';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+
+const say = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+
+function parseRole(argument: string | undefined): ProcessRole {
+  if (argument === undefined || argument === 'all') return 'all';
+  if (argument === 'api' || argument === 'worker') return argument;
+  throw new ConfigError(`Unknown process role "${argument}": use api, worker or nothing (both)`);
+}
+
+async function start(role: ProcessRole, config: AppConfig): Promise<INestApplicationContext> {
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.embeddedDatabase) embedded = await startEmbeddedPostgres(config, say);
+  const applied = await runMigrations(config.databaseUrl);
+  if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
+
+  const app = role === 'worker' ? await createWorkerApp(config) : await createHttpApp(config, role);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    say(`${signal} received, shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  if (role !== 'worker') {
+    const http = app as Awaited<ReturnType<typeof createHttpApp>>;
+    await http.listen(config.env.PORT);
+    const url = `http://localhost:${config.env.PORT}`;
+    say(`VFU service (${role}) listening on ${url}/api — OpenAPI UI at ${url}/api/docs`);
+  } else {
+    say('VFU worker running jobs');
+  }
+  say(
+    `Database: ${config.embeddedDatabase ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}; ` +
+      `queue backend: ${config.queueBackend === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL (schema bullmq)'}`,
+  );
+  say('First user: npm run cli -- create-user --email you@example.se --name "Your Name" --role coordinator --password "<at least 10 characters>"');
+  return app;
+}
+
+async function main(): Promise<void> {
+  try {
+    await start(parseRole(process.argv[2]), loadConfig());
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Heartbeat } from './entities/heartbeat.entity';
+import { HeartbeatsService } from './heartbeats.service';
+import { SystemController } from './system.controller';
+import { SystemProcessor } from './system.processor';
+
+@Module({})
+export class SystemModule {
+  static forRoot(options: { worker: boolean }): DynamicModule {
+    return {
+      module: SystemModule,
+      imports: [TypeOrmModule.forFeature([Heartbeat])],
+      controllers: [SystemController],
+      providers: [HeartbeatsService, ...(options.worker ? [SystemProcessor] : [])],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Processor } from '@nestjs/bullmq';
+import { JobHandlers, JobProcessor } from '../jobs/job-processor';
+import { JobName, QueueName } from '../jobs/job-types';
+import { HeartbeatsService } from './heartbeats.service';
+
+@Processor(QueueName.System)
+export class SystemProcessor extends JobProcessor {
+  constructor(private readonly heartbeats: HeartbeatsService) {
+    super();
+  }
+
+  readonly handlers: JobHandlers = {
+    [JobName.Heartbeat]: ({ heartbeatId }) => this.heartbeats.beat(heartbeatId),
+  };
+}

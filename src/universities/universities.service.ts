@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { Actor } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { UpdateUniversityDto } from './dto/university.dto';
+import { University } from './entities/university.entity';
+
+@Injectable()
+export class UniversitiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(University) private readonly universities: Repository<University>,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<University[]> {
+    return this.universities.find({ order: { code: 'ASC' } });
+  }
+
+  async get(id: string): Promise<University> {
+    const university = await this.universities.findOneBy({ id });
+    if (!university) throw AppError.notFound('University');
+    return university;
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateUniversityDto): Promise<University> {
+    return this.dataSource.transaction(async (manager) => {
+      const university = await manager.findOneBy(University, { id });
+      if (!university) throw AppError.notFound('University');
+      const changes = diffFields(university, dto);
+      if (Object.keys(changes).length === 0) return university;
+      await manager.update(University, { id }, dto);
+      await this.audit.record(manager, actor, { action: 'university.updated', entityType: 'university', entityId: id, changes });
+      return manager.findOneByOrFail(University, { id });
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { Actor, Role } from '../common/auth/role';
+import { AppError, FieldProblem } from '../common/errors/app-error';
+import { District } from '../districts/entities/district.entity';
+import { University } from '../universities/entities/university.entity';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { User } from './entities/user.entity';
+import { hashPassword } from './password';
+
+export enum UsersErrorCode {
+  EmailTaken = 'email_taken',
+  SelfDeactivation = 'self_deactivation',
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<User[]> {
+    return this.users.find({ order: { name: 'ASC', email: 'ASC' } });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw AppError.notFound('User');
+    return user;
+  }
+
+  /** `actor` is null when the CLI bootstraps a user. */
+  async create(actor: Actor | null, dto: CreateUserDto): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkScope(manager, dto);
+      if (await manager.existsBy(User, { email: dto.email })) {
+        throw AppError.conflict(UsersErrorCode.EmailTaken, 'A user with this e-mail already exists');
+      }
+      const user = manager.create(User, {
+        email: dto.email,
+        name: dto.name,
+        role: dto.role,
+        districtId: dto.role === Role.DistrictContact ? dto.districtId : null,
+        universityId: dto.role === Role.UniversityCoordinator ? dto.universityId : null,
+        passwordHash: await hashPassword(dto.password),
+      });
+      await manager.insert(User, user);
+      const { passwordHash: _, ...visible } = user;
+      await this.audit.record(manager, actor, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        changes: diffFields(null, visible),
+      });
+      return manager.findOneByOrFail(User, { id: user.id });
+    });
+  }
+
+  async update(actor: Actor | null, id: string, dto: UpdateUserDto): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppError.notFound('User');
+      if (dto.active === false && actor?.id === id) {
+        throw AppError.conflict(UsersErrorCode.SelfDeactivation, 'You cannot deactivate your own account');
+      }
+      const patch: Partial<User> = {};
+      if (dto.name !== undefined) patch.name = dto.name;
+      if (dto.active !== undefined) patch.active = dto.active;
+      if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+      // A password change or deactivation ends every session at once.
+      if (dto.password !== undefined || (dto.active === false && user.active)) {
+        patch.tokenVersion = user.tokenVersion + 1;
+      }
+      const changes = diffFields(user, patch, ['passwordHash']);
+      if (Object.keys(changes).length === 0) return user;
+      await manager.update(User, { id }, patch);
+      await this.audit.record(manager, actor, { action: 'user.updated', entityType: 'user', entityId: id, changes });
+      if (dto.active === false) await this.releaseContactRole(manager, actor, id);
+      return manager.findOneByOrFail(User, { id });
+    });
+  }
+
+  /**
+   * The CLI's bootstrap: creates the user, or resets the password of an existing one
+   * (and reactivates it), so a locked-out coordinator can always get back in.
+   */
+  async createOrResetPassword(dto: CreateUserDto): Promise<{ user: User; created: boolean }> {
+    const existing = await this.users.findOneBy({ email: dto.email });
+    if (!existing) return { user: await this.create(null, dto), created: true };
+    return { user: await this.update(null, existing.id, { password: dto.password, active: true }), created: false };
+  }
+
+  private async checkScope(manager: EntityManager, dto: CreateUserDto): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (dto.role === Role.DistrictContact) {
+      if (!dto.districtId) problems.push({ field: 'districtId', message: 'is required for a district_contact' });
+      else if (!(await manager.existsBy(District, { id: dto.districtId }))) {
+        problems.push({ field: 'districtId', message: 'no such district' });
+      }
+    } else if (dto.districtId) {
+      problems.push({ field: 'districtId', message: `must be empty for a ${dto.role}` });
+    }
+    if (dto.role === Role.UniversityCoordinator) {
+      if (!dto.universityId) problems.push({ field: 'universityId', message: 'is required for a university_coordinator' });
+      else if (!(await manager.existsBy(University, { id: dto.universityId }))) {
+        problems.push({ field: 'universityId', message: 'no such university' });
+      }
+    } else if (dto.universityId) {
+      problems.push({ field: 'universityId', message: `must be empty for a ${dto.role}` });
+    }
+    if (problems.length) throw AppError.invalid(problems);
+  }
+
+  private async releaseContactRole(manager: EntityManager, actor: Actor | null, userId: string): Promise<void> {
+    const district = await manager.findOneBy(District, { contactUserId: userId });
+    if (!district) return;
+    await manager.update(District, { id: district.id }, { contactUserId: null });
+    await this.audit.record(manager, actor, {
+      action: 'district.updated',
+      entityType: 'district',
+      entityId: district.id,
+      changes: { contactUserId: { from: userId, to: null } },
+    });
+  }
+}
