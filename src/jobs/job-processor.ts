@@ -1,4 +1,4 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads } from './job-types';
@@ -17,5 +17,20 @@ export abstract class JobProcessor extends WorkerHost {
     const handler = this.handlers[job.name as JobName] as ((payload: unknown, job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
     return handler(job.data, job);
+  }
+
+  // BullMQ prints unhandled connection errors to the console; log them once per message instead.
+  private lastError = '';
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    if (error.message === this.lastError) return;
+    this.lastError = error.message;
+    this.logger.warn(`Worker connection problem: ${error.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { JobName, JobPayloads, QUEUE_OF, QueueName } from './job-types';
 
@@ -15,10 +15,20 @@ const PING_TIMEOUT_MS = 2_000;
 /** The one way to enqueue a job: typed by job name, retried with backoff by default. */
 @Injectable()
 export class JobQueueService {
+  private readonly logger = new Logger(JobQueueService.name);
   private readonly queues: Record<QueueName, Queue>;
+  private lastError = '';
 
   constructor(@InjectQueue(QueueName.System) system: Queue) {
     this.queues = { [QueueName.System]: system };
+    // Without a listener BullMQ prints every reconnect failure to the console.
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (error) => {
+        if (error.message === this.lastError) return;
+        this.lastError = error.message;
+        this.logger.warn(`Queue ${queue.name} connection problem: ${error.message}`);
+      });
+    }
   }
 
   /** `jobId` de-duplicates: a job with the same id is not queued twice (no ':' allowed). */

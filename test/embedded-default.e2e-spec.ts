@@ -1,0 +1,109 @@
+import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { freePort } from './support/own-redis';
+
+const root = join(__dirname, '..');
+
+/**
+ * `npm start` with no configuration, as a first-time user runs it: the built service starts
+ * its own PostgreSQL, migrates, and runs jobs on the PostgreSQL-backed queue.
+ */
+describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
+  let server: ChildProcess;
+  let output = '';
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+  const dataDir = mkdtempSync(join(tmpdir(), 'vfu-embedded-'));
+  // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as the postgres user and must enter it.
+  chmodSync(dataDir, 0o755);
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}/api`;
+    const { DATABASE_URL: _d, REDIS_URL: _r, JWT_SECRET: _j, ...rest } = process.env;
+    env = { ...rest, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    server = spawn(process.execPath, [join(root, 'dist/main.js')], { env, cwd: root, stdio: 'pipe' });
+    server.stdout?.on('data', (chunk) => (output += chunk));
+    server.stderr?.on('data', (chunk) => (output += chunk));
+    for (let i = 0; i < 300 && !output.includes('OpenAPI UI at'); i++) await sleep(100);
+    if (!output.includes('OpenAPI UI at')) throw new Error(`the service did not start:\n${output}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 30_000);
+
+  it('says where it listens and how to create the first user', () => {
+    expect(output).toContain(`listening on http://localhost:${new URL(base).port}/api`);
+    expect(output).toContain('/api/docs');
+    expect(output).toContain('npm run cli -- create-user');
+    expect(output).toMatch(/Applied migrations: Foundation/);
+  });
+
+  it('creates a coordinator with the CLI, signs in, and runs a job through the PostgreSQL-backed queue', async () => {
+    const cli = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'create-user', '--email', 'first@stockholm.se', '--name', 'Första Samordnare', '--role', 'coordinator', '--password', 'correct-horse-battery'],
+      { env, cwd: root },
+    );
+    expect(cli.stdout).toContain('Created coordinator first@stockholm.se');
+
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'first@stockholm.se', password: 'correct-horse-battery' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { Authorization: `Bearer ${accessToken}` };
+
+    const districts = (await (await fetch(`${base}/districts`, { headers: auth })).json()) as unknown[];
+    expect(districts).toHaveLength(14);
+
+    const queued = await fetch(`${base}/system/heartbeats`, { method: 'POST', headers: auth });
+    expect(queued.status).toBe(202);
+    const { id } = (await queued.json()) as { id: string };
+    let beat: { status: string; backend: string } = { status: 'queued', backend: '' };
+    for (let i = 0; i < 100 && beat.status !== 'done'; i++) {
+      await sleep(100);
+      beat = (await (await fetch(`${base}/system/heartbeats/${id}`, { headers: auth })).json()) as typeof beat;
+    }
+    expect(beat).toMatchObject({ status: 'done', backend: 'postgres' });
+
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', info: { queue: { backend: 'postgres', status: 'up' } } });
+
+    const again = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'create-user', '--email', 'first@stockholm.se', '--name', 'Första', '--role', 'coordinator', '--password', 'a-new-password-1'],
+      { env, cwd: root },
+    );
+    expect(again.stdout).toContain('Reset the password of coordinator first@stockholm.se');
+  }, 60_000);
+
+  it('refuses to start with a malformed variable, naming it', async () => {
+    const run = promisify(execFile)(process.execPath, [join(root, 'dist/main.js')], {
+      env: { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' },
+      cwd: root,
+    });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/) });
+  });
+
+  it('refuses to start in production without JWT_SECRET', async () => {
+    const run = promisify(execFile)(process.execPath, [join(root, 'dist/main.js')], {
+      env: { ...env, NODE_ENV: 'production' },
+      cwd: root,
+    });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('JWT_SECRET: is required when NODE_ENV=production') });
+  });
+});
