@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { diffFields } from './audit-diff';
 import { Actor } from '../common/auth/role';
 import { currentRequestId } from '../common/http/request-context';
 import { AuditEntry, type AuditChanges } from './entities/audit-entry.entity';
@@ -27,6 +28,26 @@ export class AuditService {
       changes: (record.changes ?? {}) as object,
       requestId: currentRequestId(),
     });
+  }
+
+  /**
+   * Applies `patch` to the row `before` and audits the fields that really changed, in the
+   * caller's transaction. Returns false when nothing changed (and nothing was written).
+   */
+  async update<T extends ObjectLiteral & { id: string }>(
+    manager: EntityManager,
+    actor: Pick<Actor, 'id'> | null,
+    target: EntityTarget<T>,
+    entityType: string,
+    before: T,
+    patch: Partial<T>,
+    secret: readonly string[] = [],
+  ): Promise<boolean> {
+    const changes = diffFields(before, patch, secret);
+    if (Object.keys(changes).length === 0) return false;
+    await manager.update(target, { id: before.id }, patch as never);
+    await this.record(manager, actor, { action: `${entityType}.updated`, entityType, entityId: before.id, changes });
+    return true;
   }
 
   async list(query: AuditQueryDto): Promise<AuditEntry[]> {

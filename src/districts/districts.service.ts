@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { User } from '../users/entities/user.entity';
@@ -37,11 +36,8 @@ export class DistrictsService {
           throw AppError.invalidField('contactUserId', 'must be an active district_contact user of this district');
         }
       }
-      const changes = diffFields(district, dto);
-      if (Object.keys(changes).length === 0) return district;
-      await manager.update(District, { id }, dto);
-      await this.audit.record(manager, actor, { action: 'district.updated', entityType: 'district', entityId: id, changes });
-      return manager.findOneByOrFail(District, { id });
+      const changed = await this.audit.update(manager, actor, District, 'district', district, dto);
+      return changed ? manager.findOneByOrFail(District, { id }) : district;
     });
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { diffFields } from '../audit/audit-diff';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { UpdateUniversityDto } from './dto/university.dto';
@@ -30,11 +29,8 @@ export class UniversitiesService {
     return this.dataSource.transaction(async (manager) => {
       const university = await manager.findOneBy(University, { id });
       if (!university) throw AppError.notFound('University');
-      const changes = diffFields(university, dto);
-      if (Object.keys(changes).length === 0) return university;
-      await manager.update(University, { id }, dto);
-      await this.audit.record(manager, actor, { action: 'university.updated', entityType: 'university', entityId: id, changes });
-      return manager.findOneByOrFail(University, { id });
+      const changed = await this.audit.update(manager, actor, University, 'university', university, dto);
+      return changed ? manager.findOneByOrFail(University, { id }) : university;
     });
   }
 }

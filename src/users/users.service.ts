@@ -77,10 +77,7 @@ export class UsersService {
       if (dto.password !== undefined || (dto.active === false && user.active)) {
         patch.tokenVersion = user.tokenVersion + 1;
       }
-      const changes = diffFields(user, patch, ['passwordHash']);
-      if (Object.keys(changes).length === 0) return user;
-      await manager.update(User, { id }, patch);
-      await this.audit.record(manager, actor, { action: 'user.updated', entityType: 'user', entityId: id, changes });
+      if (!(await this.audit.update(manager, actor, User, 'user', user, patch, ['passwordHash']))) return user;
       if (dto.active === false) await this.releaseContactRole(manager, actor, id);
       return manager.findOneByOrFail(User, { id });
     });
@@ -120,12 +117,6 @@ export class UsersService {
   private async releaseContactRole(manager: EntityManager, actor: Actor | null, userId: string): Promise<void> {
     const district = await manager.findOneBy(District, { contactUserId: userId });
     if (!district) return;
-    await manager.update(District, { id: district.id }, { contactUserId: null });
-    await this.audit.record(manager, actor, {
-      action: 'district.updated',
-      entityType: 'district',
-      entityId: district.id,
-      changes: { contactUserId: { from: userId, to: null } },
-    });
+    await this.audit.update(manager, actor, District, 'district', district, { contactUserId: null });
   }
 }
