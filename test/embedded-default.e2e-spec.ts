@@ -89,6 +89,14 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       { env, cwd: root },
     );
     expect(again.stdout).toContain('Reset the password of coordinator first@stockholm.se');
+
+    // Structured JSON logs with a request id, and never a password or a token.
+    await sleep(200);
+    const requestLines = output.split('\n').filter((line) => line.includes('"req":'));
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) expect(JSON.parse(line).req.id).toEqual(expect.any(String));
+    expect(output).not.toContain('correct-horse-battery');
+    expect(output).not.toContain(accessToken);
   }, 60_000);
 
   it('refuses to start with a malformed variable, naming it', async () => {

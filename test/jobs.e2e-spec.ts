@@ -1,4 +1,8 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { QueueName } from '../src/jobs/job-types';
+import { HOUSEKEEPING_SCHEDULER_ID, HousekeepingService } from '../src/system/housekeeping.service';
 import { Role } from '../src/common/auth/role';
 import { signedInUser } from './factories/users';
 import { OwnRedis, freePort } from './support/own-redis';
@@ -58,5 +62,29 @@ describe('jobs', () => {
       await t.close();
       await redis.stop();
     }
+  });
+});
+
+describe('housekeeping', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is scheduled nightly in Stockholm time by the worker', async () => {
+    const queue = t.app.get<Queue>(getQueueToken(QueueName.System));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toEqual([expect.objectContaining({ key: HOUSEKEEPING_SCHEDULER_ID, pattern: '15 3 * * *', tz: 'Europe/Stockholm' })]);
+  });
+
+  it('removes sign-in attempts and heartbeats older than the retention, and keeps newer ones', async () => {
+    const old = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    await t.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ('old@x.se', '1.2.3.4', false, $1), ('new@x.se', '1.2.3.4', false, now())`, [old]);
+    await t.dataSource.query(`INSERT INTO heartbeats (backend, requested_at) VALUES ('redis', $1), ('redis', now())`, [old]);
+    const sut = t.app.get(HousekeepingService);
+    expect(await sut.purge()).toEqual({ loginAttempts: 1, heartbeats: 1 });
+    expect(await t.dataSource.query(`SELECT email FROM login_attempts`)).toEqual([{ email: 'new@x.se' }]);
+    expect(await sut.purge()).toEqual({ loginAttempts: 0, heartbeats: 0 });
   });
 });

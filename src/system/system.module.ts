@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Heartbeat } from './entities/heartbeat.entity';
 import { HeartbeatsService } from './heartbeats.service';
+import { HousekeepingService } from './housekeeping.service';
 import { SystemController } from './system.controller';
 import { SystemProcessor } from './system.processor';
 
@@ -12,7 +13,7 @@ export class SystemModule {
       module: SystemModule,
       imports: [TypeOrmModule.forFeature([Heartbeat])],
       controllers: [SystemController],
-      providers: [HeartbeatsService, ...(options.worker ? [SystemProcessor] : [])],
+      providers: [HeartbeatsService, HousekeepingService, ...(options.worker ? [SystemProcessor] : [])],
     };
   }
 }

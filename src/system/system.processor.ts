@@ -1,15 +1,25 @@
 import { Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { JobHandlers, JobProcessor } from '../jobs/job-processor';
 import { JobName, QueueName } from '../jobs/job-types';
 import { HeartbeatsService } from './heartbeats.service';
+import { HousekeepingService } from './housekeeping.service';
 
 @Processor(QueueName.System)
-export class SystemProcessor extends JobProcessor {
-  constructor(private readonly heartbeats: HeartbeatsService) {
+export class SystemProcessor extends JobProcessor implements OnApplicationBootstrap {
+  constructor(
+    private readonly heartbeats: HeartbeatsService,
+    private readonly housekeeping: HousekeepingService,
+  ) {
     super();
   }
 
   readonly handlers: JobHandlers = {
     [JobName.Heartbeat]: ({ heartbeatId }) => this.heartbeats.beat(heartbeatId),
+    [JobName.Housekeeping]: () => this.housekeeping.purge(),
   };
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.housekeeping.schedule();
+  }
 }
