@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from './audit/audit.service';
 import { AuditEntry } from './audit/entities/audit-entry.entity';
+import { AppError } from './common/errors/app-error';
 import { toFieldProblems } from './common/errors/validation';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
@@ -81,10 +82,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof ConfigError || (error as { code?: string })?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? (error as Error).message
-      : (error as { message?: string })?.message ?? String(error);
-    process.stderr.write(`${message}\n${USAGE}\n`);
+    const details = error instanceof AppError && error.details ? error.details.map((d) => `\n  --${d.field}: ${d.message}`).join('') : '';
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}${details}\n${USAGE}\n`);
     process.exit(1);
   },
 );

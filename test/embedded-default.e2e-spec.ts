@@ -99,6 +99,37 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(output).not.toContain(accessToken);
   }, 60_000);
 
+  it('describes every endpoint and its fields in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${base}/docs-json`)).json()) as {
+      paths: Record<string, object>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
+      '/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/districts', '/api/districts/{id}',
+      '/api/universities', '/api/universities/{id}', '/api/fields', '/api/health', '/api/audit-log',
+    ]));
+    expect(Object.keys(document.components.schemas.CreateUserDto.properties).sort()).toEqual(
+      ['districtId', 'email', 'name', 'password', 'role', 'universityId'],
+    );
+    expect(Object.keys(document.components.schemas.LoginResponse.properties)).toEqual(expect.arrayContaining(['accessToken', 'user']));
+    expect(Object.keys(document.components.schemas.DistrictResponse.properties).sort()).toEqual(['active', 'code', 'contactUserId', 'id', 'name']);
+  });
+
+  it('the CLI names bad input and exits non-zero', async () => {
+    const run = promisify(execFile)(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'create-user', '--email', 'nope', '--name', 'X', '--role', 'district_contact', '--password', 'short'],
+      { env, cwd: root },
+    );
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--email[\s\S]*--password/) });
+    const unknownDistrict = promisify(execFile)(
+      process.execPath,
+      [join(root, 'dist/cli.js'), 'create-user', '--email', 'c@x.se', '--name', 'X', '--role', 'district_contact', '--password', 'long-enough-pw', '--district', 'atlantis'],
+      { env, cwd: root },
+    );
+    await expect(unknownDistrict).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--districtId') });
+  });
+
   it('refuses to start with a malformed variable, naming it', async () => {
     const run = promisify(execFile)(process.execPath, [join(root, 'dist/main.js')], {
       env: { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' },
