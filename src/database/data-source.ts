@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { loadConfig } from '../config/app-config';
+import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 // Compiled, this file sits in dist/database and the migrations in dist/migrations;
@@ -23,6 +22,3 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     extra: { max: 10, application_name: 'vfu' },
   };
 }
-
-// For the TypeORM CLI (`npm run migration:*`): same configuration as the service.
-export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));
