@@ -14,6 +14,7 @@ import { DistrictsModule } from './districts/districts.module';
 import { FieldsModule } from './fields/fields.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SystemModule } from './system/system.module';
 import { UniversitiesModule } from './universities/universities.module';
 import { UsersModule } from './users/users.module';
@@ -33,6 +34,7 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: false }),
         JobsModule.forRoot({ worker }),
         AuditModule,
+        NotificationsModule.forRoot({ worker }),
         AuthModule,
         UsersModule,
         DistrictsModule,

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import { Logger } from 'nestjs-pino';
+import { mountQueueBoard } from './admin/queue-board';
 import { AppModule, ProcessRole } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
 import { AppConfig } from './config/app-config';
@@ -25,6 +26,7 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
+  mountQueueBoard(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

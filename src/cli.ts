@@ -11,6 +11,7 @@ import { loadConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { OutboxService } from './notifications/outbox.service';
 import { District } from './districts/entities/district.entity';
 import { University } from './universities/entities/university.entity';
 import { CreateUserDto } from './users/dto/create-user.dto';
@@ -52,7 +53,12 @@ async function createUser(args: Record<string, string | undefined>): Promise<num
       process.stderr.write(`Invalid input:\n${problems.map((p) => `  --${p.field}: ${p.message}`).join('\n')}\n`);
       return 2;
     }
-    const users = new UsersService(dataSource, dataSource.getRepository(User), new AuditService(dataSource.getRepository(AuditEntry)));
+    const users = new UsersService(
+      dataSource,
+      dataSource.getRepository(User),
+      new AuditService(dataSource.getRepository(AuditEntry)),
+      new OutboxService(dataSource, config),
+    );
     const { user, created } = await users.createOrResetPassword(dto);
     process.stdout.write(`${created ? 'Created' : 'Reset the password of'} ${user.role} ${user.email}\n`);
     process.stdout.write(`${JSON.stringify(UserResponse.of(user))}\n`);

@@ -45,6 +45,11 @@ async function start(role: ProcessRole, config: AppConfig): Promise<INestApplica
     `Database: ${config.embeddedDatabase ? `embedded PostgreSQL in ${config.dataDir}/postgres` : 'DATABASE_URL'}; ` +
       `queue backend: ${config.queueBackend === 'redis' ? 'Redis (REDIS_URL)' : 'PostgreSQL (schema bullmq)'}`,
   );
+  say(
+    config.env.SMTP_URL
+      ? 'E-mail: sent through SMTP_URL'
+      : `E-mail: no SMTP_URL, so messages are written as .eml files to ${config.mailFolder} instead of being sent`,
+  );
   say('First user: npm run cli -- create-user --email you@example.se --name "Your Name" --role coordinator --password "<at least 10 characters>"');
   return app;
 }

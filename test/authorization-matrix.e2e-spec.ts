@@ -50,6 +50,8 @@ describe('authorization matrix', () => {
       { method: 'get', path: '/api/fields', expect: [200, 200, 200] },
       { method: 'get', path: '/api/audit-log', expect: [200, 403, 403] },
       { method: 'post', path: '/api/system/heartbeats', expect: [202, 403, 403] },
+      { method: 'get', path: '/api/notifications', expect: [200, 403, 403] },
+      { method: 'get', path: '/api/admin/queues', expect: [200, 403, 403] },
     ];
   });
   afterAll(() => t.close());

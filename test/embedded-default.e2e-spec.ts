@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -47,6 +47,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(output).toContain('/api/docs');
     expect(output).toContain('npm run cli -- create-user');
     expect(output).toMatch(/Applied migrations: Foundation/);
+    expect(output).toContain(`no SMTP_URL, so messages are written as .eml files to ${dataDir}/outbox-mail`);
   });
 
   it('creates a coordinator with the CLI, signs in, and runs a job through the PostgreSQL-backed queue', async () => {
@@ -79,6 +80,23 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     }
     expect(beat).toMatchObject({ status: 'done', backend: 'postgres' });
 
+    // E-mail goes through the outbox and the PostgreSQL-backed queue into DATA_DIR/outbox-mail.
+    const created = await fetch(`${base}/users`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'second@stockholm.se', name: 'Andra Samordnare', role: 'coordinator', password: 'another-long-pw' }),
+    });
+    expect(created.status).toBe(201);
+    let mails: string[] = [];
+    for (let i = 0; i < 100 && mails.length === 0; i++) {
+      await sleep(100);
+      mails = existsSync(join(dataDir, 'outbox-mail')) ? readdirSync(join(dataDir, 'outbox-mail')) : [];
+    }
+    expect(mails).toHaveLength(1);
+    expect(readFileSync(join(dataDir, 'outbox-mail', mails[0]), 'utf8')).toContain('To: second@stockholm.se');
+    const board = await fetch(`${base}/admin/queues/api/queues`, { headers: auth });
+    expect(board.status).toBe(200);
+
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', info: { queue: { backend: 'postgres', status: 'up' } } });
@@ -107,6 +125,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
       '/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/districts', '/api/districts/{id}',
       '/api/universities', '/api/universities/{id}', '/api/fields', '/api/health', '/api/audit-log',
+      '/api/notifications', '/api/notifications/{id}', '/api/notifications/{id}/retry',
     ]));
     expect(Object.keys(document.components.schemas.CreateUserDto.properties).sort()).toEqual(
       ['districtId', 'email', 'name', 'password', 'role', 'universityId'],

@@ -1,34 +1,11 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { freePort } from './support/own-redis';
+import { ROOT as root, startServiceProcess as startProcess, stopServiceProcess as stop } from './support/service-process';
 import { createTestDatabase, TEST_REDIS_URL } from './support/test-app';
-
-const root = join(__dirname, '..');
-
-function startProcess(role: 'api' | 'worker', env: NodeJS.ProcessEnv, ready: string): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [join(root, 'dist/main.js'), role], { env, cwd: root, stdio: 'pipe' });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  return (async () => {
-    for (let i = 0; i < 200 && !output.includes(ready); i++) {
-      if (child.exitCode !== null) break;
-      await sleep(100);
-    }
-    if (!output.includes(ready)) throw new Error(`${role} did not start:\n${output}`);
-    return { child, output: () => output };
-  })();
-}
-
-async function stop(child?: ChildProcess): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** Production's layout: API and worker as separate processes behind one PostgreSQL and one Redis. */
 describe('separate api and worker processes (DATABASE_URL and REDIS_URL set)', () => {
@@ -48,6 +25,8 @@ describe('separate api and worker processes (DATABASE_URL and REDIS_URL set)', (
       DATABASE_URL: await createTestDatabase(),
       REDIS_URL: TEST_REDIS_URL,
       JWT_SECRET: randomBytes(32).toString('hex'),
+      // Production needs a mail server; nothing here sends mail.
+      SMTP_URL: 'smtp://127.0.0.1:9',
       QUEUE_PREFIX: `p${randomBytes(4).toString('hex')}`,
       LOG_LEVEL: 'warn',
     };

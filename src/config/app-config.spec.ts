@@ -32,7 +32,13 @@ describe('loadConfig', () => {
   it('has no default secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:25' }).jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('needs a mail server in production, where a mail written to a folder would reach no one', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/SMTP_URL: is required when NODE_ENV=production/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody' })).toThrow(/SMTP_URL: must be[\s\S]*MAIL_FROM: must be/);
+    expect(loadConfig({ MAIL_FROM: 'VFU <vfu@stockholm.se>', PUBLIC_URL: 'https://vfu.stockholm.se/' }).publicUrl).toBe('https://vfu.stockholm.se');
   });
 
   it('outside production keeps a generated secret in the data folder, readable by its owner only', () => {

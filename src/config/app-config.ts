@@ -78,6 +78,57 @@ export class EnvironmentVariables {
 
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1-32 letters, digits, - or _' })
   QUEUE_PREFIX = 'vfu';
+
+  /** Where people reach the service; links in e-mails point here. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
+  /** Outgoing mail server; without it (outside production) mail is written to DATA_DIR/outbox-mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @Matches(/^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'must be an address, optionally with a name: "Name <a@b.se>"' })
+  MAIL_FROM = 'VFU-samordningen Stockholms stad <vfu@stockholm.se>';
+
+  /** The sender organisation, named in every e-mail. */
+  @IsString()
+  @MinLength(1)
+  MAIL_ORGANISATION = 'Stockholms stad, Socialförvaltningen';
+
+  /** How recipients reach the central coordinator, printed in every e-mail. */
+  @IsString()
+  @MinLength(1)
+  COORDINATOR_CONTACT = 'den centrala VFU-samordnaren, vfu.socialforvaltningen@stockholm.se';
+
+  /** Delivery attempts of one e-mail before it is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of a failed delivery; it doubles with each attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MAIL_BACKOFF_MS = 30_000;
+
+  /** How often a worker looks for undelivered e-mail whose job is missing (after a queue outage). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  OUTBOX_SWEEP_MS = 15_000;
+
+  /**
+   * A delivery still marked as sending after this long was cut off mid-send (a worker died):
+   * it may have been delivered, so it is set aside as unconfirmed instead of being re-sent.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MAIL_SENDING_LEASE_MS = 300_000;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +159,15 @@ export class AppConfig {
 
   get databaseUrl(): string {
     return this.env.DATABASE_URL ?? this.embeddedDatabaseUrl;
+  }
+
+  get publicUrl(): string {
+    return (this.env.PUBLIC_URL ?? `http://localhost:${this.env.PORT}`).replace(/\/+$/, '');
+  }
+
+  /** Without SMTP_URL, e-mail is written as .eml files here instead of being sent. */
+  get mailFolder(): string {
+    return join(this.dataDir, 'outbox-mail');
   }
 
   get queueBackend(): QueueBackend {
@@ -142,6 +202,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+  // In production an e-mail written to a local folder would never reach anyone.
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    problems.push('SMTP_URL: is required when NODE_ENV=production');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -6,6 +6,7 @@ import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
 import { AppError, FieldProblem } from '../common/errors/app-error';
 import { District } from '../districts/entities/district.entity';
+import { OutboxService } from '../notifications/outbox.service';
 import { University } from '../universities/entities/university.entity';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -23,6 +24,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   list(): Promise<User[]> {
@@ -35,10 +37,13 @@ export class UsersService {
     return user;
   }
 
-  /** `actor` is null when the CLI bootstraps a user. */
+  /**
+   * `actor` is null when the CLI bootstraps a user. A user created by a coordinator gets a
+   * welcome e-mail (never with the password).
+   */
   async create(actor: Actor | null, dto: CreateUserDto): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.checkScope(manager, dto);
+    return this.outbox.transaction(async (manager, send) => {
+      const scopeName = await this.checkScope(manager, dto);
       if (await manager.existsBy(User, { email: dto.email })) {
         throw AppError.conflict(UsersErrorCode.EmailTaken, 'A user with this e-mail already exists');
       }
@@ -58,6 +63,15 @@ export class UsersService {
         entityId: user.id,
         changes: diffFields(null, visible),
       });
+      if (actor) {
+        await send({
+          to: user.email,
+          recipientUserId: user.id,
+          template: 'user-welcome',
+          data: { name: user.name, email: user.email, role: user.role, scopeName },
+          idempotencyKey: `user-welcome-${user.id}`,
+        });
+      }
       return manager.findOneByOrFail(User, { id: user.id });
     });
   }
@@ -93,25 +107,28 @@ export class UsersService {
     return { user: await this.update(null, existing.id, { password: dto.password, active: true }), created: false };
   }
 
-  private async checkScope(manager: EntityManager, dto: CreateUserDto): Promise<void> {
+  /** Checks the district or university a role needs; returns its name. */
+  private async checkScope(manager: EntityManager, dto: CreateUserDto): Promise<string | null> {
     const problems: FieldProblem[] = [];
+    let scopeName: string | null = null;
     if (dto.role === Role.DistrictContact) {
+      const district = dto.districtId ? await manager.findOneBy(District, { id: dto.districtId }) : null;
       if (!dto.districtId) problems.push({ field: 'districtId', message: 'is required for a district_contact' });
-      else if (!(await manager.existsBy(District, { id: dto.districtId }))) {
-        problems.push({ field: 'districtId', message: 'no such district' });
-      }
+      else if (!district) problems.push({ field: 'districtId', message: 'no such district' });
+      scopeName = district?.name ?? null;
     } else if (dto.districtId) {
       problems.push({ field: 'districtId', message: `must be empty for a ${dto.role}` });
     }
     if (dto.role === Role.UniversityCoordinator) {
+      const university = dto.universityId ? await manager.findOneBy(University, { id: dto.universityId }) : null;
       if (!dto.universityId) problems.push({ field: 'universityId', message: 'is required for a university_coordinator' });
-      else if (!(await manager.existsBy(University, { id: dto.universityId }))) {
-        problems.push({ field: 'universityId', message: 'no such university' });
-      }
+      else if (!university) problems.push({ field: 'universityId', message: 'no such university' });
+      scopeName = university?.name ?? null;
     } else if (dto.universityId) {
       problems.push({ field: 'universityId', message: `must be empty for a ${dto.role}` });
     }
     if (problems.length) throw AppError.invalid(problems);
+    return scopeName;
   }
 
   private async releaseContactRole(manager: EntityManager, actor: Actor | null, userId: string): Promise<void> {

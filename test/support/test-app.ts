@@ -37,14 +37,19 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
   });
 }
 
-/** The service as production builds it (API and worker in one), on Redis unless told otherwise. */
-export async function startTestApp(options: { queue?: 'redis' | 'postgres'; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * The service as production builds it (API and worker in one, or the API alone), on Redis
+ * unless told otherwise.
+ */
+export async function startTestApp(
+  options: { queue?: 'redis' | 'postgres'; env?: Record<string, string>; role?: 'all' | 'api' } = {},
+): Promise<TestApp> {
   const config = testConfig({
     DATABASE_URL: await createTestDatabase(),
     REDIS_URL: options.queue === 'postgres' ? undefined : TEST_REDIS_URL,
     ...options.env,
   });
-  const app = await createHttpApp(config, 'all');
+  const app = await createHttpApp(config, options.role ?? 'all');
   await app.init();
   const server = app.getHttpServer();
   return {

@@ -1,0 +1,9 @@
+import { IsEnum, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../../common/http/page-query.dto';
+import { NotificationStatus } from '../entities/notification.entity';
+
+export class NotificationQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(NotificationStatus)
+  status?: NotificationStatus;
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { mailContext } from './mail-context';
+import { NotificationQueryDto } from './dto/notification-query.dto';
+import { NotificationResponse } from './dto/notification.response';
+import { Notification, NotificationStatus } from './entities/notification.entity';
+import { OutboxService } from './outbox.service';
+import { templateOf } from './templates';
+import { renderMail } from './templates/mail-template';
+
+export enum NotificationsErrorCode {
+  NotRetryable = 'notification_not_retryable',
+}
+
+const RETRYABLE = [NotificationStatus.Failed, NotificationStatus.Unconfirmed];
+
+/** The coordinator's view of the outbox: what went out, what failed, and retrying it. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: NotificationQueryDto): Promise<NotificationResponse[]> {
+    const rows = await this.notifications.find({
+      where: query.status ? { status: query.status } : {},
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return rows.map((row) => this.toResponse(row));
+  }
+
+  async get(id: string): Promise<NotificationResponse> {
+    return this.toResponse(await this.find(id));
+  }
+
+  /**
+   * Sends a failed or unconfirmed e-mail again, with fresh attempts. It keeps its Message-ID, so
+   * a mailbox that did get the unconfirmed one treats the copy as the same message.
+   */
+  async retry(actor: Actor, id: string): Promise<NotificationResponse> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw AppError.notFound('Notification');
+      if (!RETRYABLE.includes(current.status)) {
+        throw AppError.conflict(
+          NotificationsErrorCode.NotRetryable,
+          `Only failed or unconfirmed notifications can be retried; this one is ${current.status}`,
+        );
+      }
+      await this.audit.update(manager, actor, Notification, 'notification', current, {
+        status: NotificationStatus.Pending,
+        attempts: 0,
+        generation: current.generation + 1,
+        lastError: null,
+      });
+      return manager.findOneByOrFail(Notification, { id });
+    });
+    this.outbox.dispatch([row.id], row.generation);
+    return this.toResponse(row);
+  }
+
+  private async find(id: string): Promise<Notification> {
+    const row = await this.notifications.findOneBy({ id });
+    if (!row) throw AppError.notFound('Notification');
+    return row;
+  }
+
+  private toResponse(row: Notification): NotificationResponse {
+    const template = templateOf(row.template);
+    const subject = template ? renderMail(template, row.data, mailContext(this.config)).subject : null;
+    return NotificationResponse.of(row, subject);
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { JobName } from '../jobs/job-types';
+import { DeliveryService } from './delivery.service';
+import { Notification, NotificationStatus } from './entities/notification.entity';
+import { deliveryJobId, OutboxService } from './outbox.service';
+
+const BATCH = 200;
+
+/**
+ * Runs in every worker process, on a timer rather than as a queue job: it must keep working
+ * when the queue has lost its jobs (a Redis restart). Enqueues undelivered e-mail whose job is
+ * missing, and sets aside sends that were cut off.
+ */
+@Injectable()
+export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly delivery: DeliveryService,
+    private readonly outbox: OutboxService,
+    private readonly jobs: JobQueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.env.OUTBOX_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass; overlapping passes are skipped, so a slow queue never piles them up. */
+  tick(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.sweep()
+      .catch((error: Error) => this.logger.warn(`Outbox sweep failed, will try again: ${error.message}`))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<void> {
+    const setAside = await this.delivery.setAsideStale();
+    if (setAside) this.logger.warn(`${setAside} e-mail(s) cut off mid-send, set aside as unconfirmed`);
+    // Rows younger than a second are still being handed to the queue by the request that wrote them.
+    const pending = await this.notifications.find({
+      where: { status: NotificationStatus.Pending, createdAt: LessThan(new Date(Date.now() - 1000)) },
+      order: { createdAt: 'ASC' },
+      take: BATCH,
+    });
+    for (const row of pending) await this.ensureQueued(row);
+  }
+
+  private async ensureQueued(row: Notification): Promise<void> {
+    const state = await this.jobs.stateOf(JobName.DeliverNotification, deliveryJobId(row));
+    if (state === 'unknown') {
+      await this.jobs.enqueue(JobName.DeliverNotification, { notificationId: row.id }, this.outbox.jobOptions(row));
+      return;
+    }
+    if (state !== 'completed' && state !== 'failed') return;
+    // Its job ended yet the row is still pending (a worker died on the last attempt): a new job.
+    const next = { id: row.id, generation: row.generation + 1 };
+    const bumped = await this.notifications.update(
+      { id: row.id, generation: row.generation, status: NotificationStatus.Pending },
+      { generation: next.generation },
+    );
+    if (bumped.affected) {
+      await this.jobs.enqueue(JobName.DeliverNotification, { notificationId: row.id }, this.outbox.jobOptions(next));
+    }
+  }
+}
