@@ -4,6 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BalanceModule } from './balance/balance.module';
+import { ClockModule } from './common/time/clock';
+import { DemandModule } from './demand/demand.module';
+import { OffersModule } from './offers/offers.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { SupervisorsModule } from './supervisors/supervisors.module';
+import { TermsModule } from './terms/terms.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { loggerOptions } from './common/http/logging';
 import { RequestContextMiddleware } from './common/http/request-context.middleware';
@@ -30,6 +37,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: false }),
         JobsModule.forRoot({ worker }),
@@ -42,6 +50,12 @@ export class AppModule implements NestModule {
         FieldsModule,
         HealthModule,
         SystemModule.forRoot({ worker }),
+        TermsModule,
+        SupervisorsModule,
+        OffersModule,
+        DemandModule,
+        BalanceModule,
+        RemindersModule.forRoot({ worker }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,15 +1,17 @@
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '../src/common/auth/role';
+import { createSupervisor, createTerm } from './factories/terms';
 import { districtByCode, signedInUser, SignedInUser, universityByCode } from './factories/users';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Caller = 'none' | 'expired' | 'forged' | Role;
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'put';
 
 interface Cell {
   method: Method;
   path: string;
-  body?: object;
+  /** A fresh body for each call where a repeated one would conflict. */
+  body?: object | (() => object);
   /** Expected status for coordinator, district_contact, university_coordinator. */
   expect: [number, number, number];
 }
@@ -35,6 +37,9 @@ describe('authorization matrix', () => {
     const other = users[Role.UniversityCoordinator];
     let n = 0;
     const newUser = () => ({ email: `matrix${n++}-${Date.now()}@example.se`, name: 'Matris', role: 'coordinator', password: 'long-enough-pw' });
+    const term = await createTerm(t, coordinator, {}, 'reporting');
+    const supervisor = await createSupervisor(t, coordinator, bromma.id, { capacity: 2 });
+    let code = 3500;
     cells = [
       { method: 'get', path: '/api/me', expect: [200, 200, 200] },
       { method: 'get', path: '/api/users', expect: [200, 403, 403] },
@@ -52,6 +57,19 @@ describe('authorization matrix', () => {
       { method: 'post', path: '/api/system/heartbeats', expect: [202, 403, 403] },
       { method: 'get', path: '/api/notifications', expect: [200, 403, 403] },
       { method: 'get', path: '/api/admin/queues', expect: [200, 403, 403] },
+      { method: 'get', path: '/api/terms', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/terms', body: () => ({ code: `VT${code++}`, reportingDeadline: '3500-01-01', periods: [{ universityId: su.id, startsOn: '3500-01-10', endsOn: '3500-06-01' }] }), expect: [201, 403, 403] },
+      { method: 'get', path: `/api/terms/${term.code}`, expect: [200, 200, 200] },
+      { method: 'patch', path: `/api/terms/${term.code}`, body: { targetPlaces: 100 }, expect: [200, 403, 403] },
+      { method: 'get', path: `/api/terms/${term.code}/balance`, expect: [200, 200, 200] },
+      { method: 'put', path: `/api/terms/${term.code}/quotas/${su.id}`, body: { quota: 5 }, expect: [200, 403, 403] },
+      { method: 'get', path: `/api/terms/${term.code}/demand`, expect: [200, 403, 200] },
+      { method: 'put', path: `/api/terms/${term.code}/demand/${su.id}`, body: { requestedPlaces: 30 }, expect: [200, 403, 200] },
+      { method: 'get', path: '/api/supervisors', expect: [200, 200, 403] },
+      { method: 'post', path: '/api/supervisors', body: () => ({ districtId: bromma.id, name: 'Matris', email: `m${n++}@bromma.se`, trainingStatus: 'none' }), expect: [201, 201, 403] },
+      { method: 'get', path: `/api/terms/${term.code}/offers`, expect: [200, 200, 403] },
+      { method: 'post', path: `/api/terms/${term.code}/offers`, body: () => ({ districtId: bromma.id, unitName: `Matris ${n++}`, field: 'elderly', places: 1, supervisorIds: [supervisor.id] }), expect: [201, 201, 403] },
+      { method: 'post', path: `/api/terms/${term.code}/reminders`, expect: [200, 403, 403] },
     ];
   });
   afterAll(() => t.close());
@@ -63,7 +81,7 @@ describe('authorization matrix', () => {
     const wanted: string[] = [];
     for (const cell of cells) {
       for (const caller of callers) {
-        const body = cell.method === 'post' && cell.path === '/api/users' ? { ...cell.body, email: `m${seen.length}-${Date.now()}@example.se` } : cell.body;
+        const body = typeof cell.body === 'function' ? cell.body() : cell.method === 'post' && cell.path === '/api/users' ? { ...cell.body, email: `m${seen.length}-${Date.now()}@example.se` } : cell.body;
         let call = t.http()[cell.method](cell.path);
         if (caller === 'expired' || caller === 'forged') call = call.set('Authorization', `Bearer ${tokens[caller]}`);
         else if (caller !== 'none') call = call.set(users[caller].auth);

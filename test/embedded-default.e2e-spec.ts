@@ -126,7 +126,16 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       '/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/districts', '/api/districts/{id}',
       '/api/universities', '/api/universities/{id}', '/api/fields', '/api/health', '/api/audit-log',
       '/api/notifications', '/api/notifications/{id}', '/api/notifications/{id}/retry',
+      '/api/terms', '/api/terms/{code}', '/api/supervisors', '/api/supervisors/{id}', '/api/terms/{code}/offers', '/api/offers/{id}',
+      '/api/terms/{code}/demand', '/api/terms/{code}/demand/{universityId}', '/api/terms/{code}/balance',
+      '/api/terms/{code}/quotas/{universityId}', '/api/terms/{code}/reminders',
     ]));
+    expect(Object.keys(document.components.schemas.BalanceResponse.properties)).toEqual(expect.arrayContaining(
+      ['targetPlaces', 'offeredPlaces', 'usablePlaces', 'shortfall', 'districts', 'fields', 'universities'],
+    ));
+    expect(Object.keys(document.components.schemas.OfferResponse.properties)).toEqual(expect.arrayContaining(
+      ['id', 'districtId', 'unitName', 'field', 'places', 'usablePlaces', 'supervisorIds', 'warnings'],
+    ));
     expect(Object.keys(document.components.schemas.CreateUserDto.properties).sort()).toEqual(
       ['districtId', 'email', 'name', 'password', 'role', 'universityId'],
     );

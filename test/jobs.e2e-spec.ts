@@ -2,7 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { QueueName } from '../src/jobs/job-types';
-import { HOUSEKEEPING_SCHEDULER_ID, HousekeepingService } from '../src/system/housekeeping.service';
+import { HousekeepingService } from '../src/system/housekeeping.service';
+import { JobSchedulesKeeper } from '../src/jobs/job-schedules.keeper';
 import { Role } from '../src/common/auth/role';
 import { signedInUser } from './factories/users';
 import { OwnRedis, freePort } from './support/own-redis';
@@ -72,10 +73,14 @@ describe('housekeeping', () => {
   });
   afterAll(() => t.close());
 
-  it('is scheduled nightly in Stockholm time by the worker', async () => {
+  it('is scheduled nightly in Stockholm time by the worker, and registered again when lost', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.System));
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: HOUSEKEEPING_SCHEDULER_ID, pattern: '15 3 * * *', tz: 'Europe/Stockholm' })]);
+    const expected = [expect.objectContaining({ key: 'daily-housekeeping', pattern: '15 3 * * *', tz: 'Europe/Stockholm' })];
+    expect(await queue.getJobSchedulers()).toEqual(expected);
+    // As after a Redis restart without its data.
+    await queue.removeJobScheduler('daily-housekeeping');
+    await t.app.get(JobSchedulesKeeper).ensure(false);
+    expect(await queue.getJobSchedulers()).toEqual(expected);
   });
 
   it('removes sign-in attempts and heartbeats older than the retention, and keeps newer ones', async () => {

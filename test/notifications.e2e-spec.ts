@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/common/auth/role';
+import { QueueName } from '../src/jobs/job-types';
 import { NotificationStatus } from '../src/notifications/entities/notification.entity';
 import { districtByCode, signedInUser, SignedInUser } from './factories/users';
 import { freePort, OwnRedis } from './support/own-redis';
@@ -162,7 +163,7 @@ describe('notifications over SMTP', () => {
     const page = await t.http().get('/api/admin/queues').set(admin.auth).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const queues = await t.http().get('/api/admin/queues/api/queues').set(admin.auth).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['notifications', 'system']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(Object.values(QueueName).sort());
   });
 });
 

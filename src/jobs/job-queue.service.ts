@@ -33,8 +33,9 @@ export class JobQueueService {
   constructor(
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Reminders) reminders: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications };
+    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications, [QueueName.Reminders]: reminders };
     // Without a listener BullMQ prints every reconnect failure to the console.
     for (const queue of Object.values(this.queues)) {
       queue.on('error', (error) => {
@@ -81,5 +82,9 @@ export class JobQueueService {
   /** Every queue, for the dashboard. */
   all(): Queue[] {
     return Object.values(this.queues);
+  }
+
+  queueOf(name: QueueName): Queue {
+    return this.queues[name];
   }
 }

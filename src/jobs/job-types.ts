@@ -2,18 +2,21 @@
 export enum QueueName {
   System = 'system',
   Notifications = 'notifications',
+  Reminders = 'reminders',
 }
 
 export enum JobName {
   Heartbeat = 'heartbeat',
   Housekeeping = 'housekeeping',
   DeliverNotification = 'deliver-notification',
+  ReportingReminders = 'reporting-reminders',
 }
 
 export interface JobPayloads {
   [JobName.Heartbeat]: { heartbeatId: string };
   [JobName.Housekeeping]: Record<string, never>;
   [JobName.DeliverNotification]: { notificationId: string };
+  [JobName.ReportingReminders]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -21,4 +24,20 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.Heartbeat]: QueueName.System,
   [JobName.Housekeeping]: QueueName.System,
   [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.ReportingReminders]: QueueName.Reminders,
 };
+
+export interface JobSchedule {
+  /** Stable id: upserting it again never makes a second scheduler. */
+  id: string;
+  /** Cron pattern in Europe/Stockholm time. */
+  pattern: string;
+  job: JobName;
+}
+
+/** Repeating jobs; workers keep them registered (see JobSchedulesKeeper). */
+export const JOB_SCHEDULES: readonly JobSchedule[] = [
+  { id: 'daily-housekeeping', pattern: '15 3 * * *', job: JobName.Housekeeping },
+  // Mornings, so a reminder reaches contact persons at the start of a working day.
+  { id: 'reporting-reminders', pattern: '0 7 * * *', job: JobName.ReportingReminders },
+];

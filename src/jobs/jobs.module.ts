@@ -4,6 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { JobHandlerCheck } from './handler-check';
 import { JobQueueService } from './job-queue.service';
+import { JobSchedulesKeeper } from './job-schedules.keeper';
 import { QueueName } from './job-types';
 import { queueConnection } from './queue-connection';
 
@@ -24,7 +25,7 @@ export class JobsModule {
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],
-      providers: [JobQueueService, ...(options.worker ? [JobHandlerCheck] : [])],
+      providers: [JobQueueService, ...(options.worker ? [JobHandlerCheck, JobSchedulesKeeper] : [])],
       exports: [JobQueueService, BullModule],
     };
   }

@@ -17,8 +17,8 @@ export interface OutboxMail<N extends TemplateName> {
   idempotencyKey: string;
 }
 
-/** Queues e-mail from inside a transaction; see OutboxService.transaction. */
-export type SendMail = <N extends TemplateName>(mail: OutboxMail<N>) => Promise<void>;
+/** Queues e-mail from inside a transaction; false when its idempotency key was used before. */
+export type SendMail = <N extends TemplateName>(mail: OutboxMail<N>) => Promise<boolean>;
 
 export const deliveryJobId = (notification: Pick<Notification, 'id' | 'generation'>) =>
   `notification-${notification.id}-${notification.generation}`;
@@ -48,6 +48,7 @@ export class OutboxService {
       work(manager, async (mail) => {
         const id = await this.add(manager, mail);
         if (id) added.push(id);
+        return id !== null;
       }),
     );
     this.dispatch(added);

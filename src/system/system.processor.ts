@@ -1,12 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
 import { JobHandlers, JobProcessor } from '../jobs/job-processor';
 import { JobName, QueueName } from '../jobs/job-types';
 import { HeartbeatsService } from './heartbeats.service';
 import { HousekeepingService } from './housekeeping.service';
 
 @Processor(QueueName.System)
-export class SystemProcessor extends JobProcessor implements OnApplicationBootstrap {
+export class SystemProcessor extends JobProcessor {
   constructor(
     private readonly heartbeats: HeartbeatsService,
     private readonly housekeeping: HousekeepingService,
@@ -18,8 +17,4 @@ export class SystemProcessor extends JobProcessor implements OnApplicationBootst
     [JobName.Heartbeat]: ({ heartbeatId }) => this.heartbeats.beat(heartbeatId),
     [JobName.Housekeeping]: () => this.housekeeping.purge(),
   };
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.housekeeping.schedule();
-  }
 }

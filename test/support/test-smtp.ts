@@ -65,6 +65,15 @@ export class TestSmtp {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /** Waits for a message that matches (fails after `ms`). */
+  async waitForOne(match: (mail: ReceivedMail) => boolean, ms = 15_000): Promise<ReceivedMail> {
+    for (const start = Date.now(); Date.now() - start < ms; await sleep(50)) {
+      const found = this.received.find(match);
+      if (found) return found;
+    }
+    throw new Error(`no matching message within ${ms} ms among ${this.received.length}`);
+  }
+
   /** Waits until `count` messages have arrived (fails after `ms`). */
   async waitFor(count: number, ms = 15_000): Promise<ReceivedMail[]> {
     for (const start = Date.now(); Date.now() - start < ms; await sleep(50)) {

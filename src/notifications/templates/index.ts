@@ -1,15 +1,24 @@
 import { MailTemplate } from './mail-template';
+import { reportingOpened, ReportingOpenedData } from './reporting-opened.template';
+import { reportingReminder, ReportingReminderData } from './reporting-reminder.template';
+import { reportingSummary, ReportingSummaryData } from './reporting-summary.template';
 import { userWelcome, UserWelcomeData } from './user-welcome.template';
 
 /** Every e-mail the service sends, by template name, with the data each renders from. */
 export interface TemplateData {
   'user-welcome': UserWelcomeData;
+  'reporting-opened': ReportingOpenedData;
+  'reporting-reminder': ReportingReminderData;
+  'reporting-summary': ReportingSummaryData;
 }
 
 export type TemplateName = keyof TemplateData;
 
 export const TEMPLATES: { readonly [N in TemplateName]: MailTemplate<TemplateData[N]> } = {
   'user-welcome': userWelcome,
+  'reporting-opened': reportingOpened,
+  'reporting-reminder': reportingReminder,
+  'reporting-summary': reportingSummary,
 };
 
 export function templateOf(name: string): MailTemplate<unknown> | undefined {

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { TermDemand } from '../demand/entities/term-demand.entity';
+import { District } from '../districts/entities/district.entity';
+import { PlacementOffer } from '../offers/entities/placement-offer.entity';
+import { Term } from '../terms/entities/term.entity';
+import { TermsService } from '../terms/terms.service';
+import { University } from '../universities/entities/university.entity';
+import { computeBalance } from './balance';
+import { BalanceResponse, QuotaOverrideResponse } from './dto/balance.response';
+import { QuotaOverride } from './entities/quota-override.entity';
+
+@Injectable()
+export class BalanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly terms: TermsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(code: string): Promise<BalanceResponse> {
+    const term = await this.terms.findByCode(code);
+    return this.of(this.dataSource.manager, term);
+  }
+
+  /** The balance of a term as `manager` sees it (inside a caller's transaction, if any). */
+  async of(manager: EntityManager, term: Term): Promise<BalanceResponse> {
+    const [districts, offers, universities, demands, overrides] = await Promise.all([
+      manager.find(District, { order: { name: 'ASC' } }),
+      manager.find(PlacementOffer, { where: { termId: term.id }, relations: { supervisors: true } }),
+      manager.find(University, { order: { code: 'ASC' } }),
+      manager.findBy(TermDemand, { termId: term.id }),
+      manager.findBy(QuotaOverride, { termId: term.id }),
+    ]);
+    return computeBalance({
+      targetPlaces: term.targetPlaces,
+      districts,
+      offers: offers.map((o) => ({ ...o, supervisors: o.supervisors ?? [] })),
+      universities: universities.map((u) => ({
+        id: u.id,
+        code: u.code,
+        requestedPlaces: demands.find((d) => d.universityId === u.id)?.requestedPlaces ?? null,
+        override: overrides.find((o) => o.universityId === u.id)?.quota ?? null,
+        assigned: 0,
+      })),
+    });
+  }
+
+  async overrideQuota(actor: Actor, code: string, universityId: string, quota: number): Promise<QuotaOverrideResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const term = await this.terms.findByCode(code, manager);
+      const university = await this.university(manager, universityId);
+      const before = await manager.findOne(QuotaOverride, { where: { termId: term.id, universityId }, lock: { mode: 'pessimistic_write' } });
+      await manager.upsert(QuotaOverride, { termId: term.id, universityId, quota, setBy: actor.id }, ['termId', 'universityId']);
+      await this.audit.record(manager, actor, {
+        action: 'quota.overridden',
+        entityType: 'term',
+        entityId: term.id,
+        changes: { [`quota.${university.code}`]: { from: before?.quota ?? null, to: quota } },
+      });
+      return { universityId, quota, quotaOverridden: true };
+    });
+  }
+
+  /** Back to the computed split. */
+  async restoreQuota(actor: Actor, code: string, universityId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const term = await this.terms.findByCode(code, manager);
+      const university = await this.university(manager, universityId);
+      const before = await manager.findOneBy(QuotaOverride, { termId: term.id, universityId });
+      if (!before) return;
+      await manager.delete(QuotaOverride, { termId: term.id, universityId });
+      await this.audit.record(manager, actor, {
+        action: 'quota.restored',
+        entityType: 'term',
+        entityId: term.id,
+        changes: { [`quota.${university.code}`]: { from: before.quota, to: null } },
+      });
+    });
+  }
+
+  private async university(manager: EntityManager, id: string): Promise<University> {
+    const university = await manager.findOneBy(University, { id });
+    if (!university) throw AppError.notFound('University');
+    return university;
+  }
+}

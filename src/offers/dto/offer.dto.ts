@@ -1,0 +1,65 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field } from '../../fields/fields';
+import { trim } from '../../users/dto/create-user.dto';
+
+export class CreateOfferDto {
+  @IsUUID()
+  districtId: string;
+
+  /** The unit (enhet) that takes the students. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  unitName: string;
+
+  @IsEnum(Field)
+  field: Field;
+
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  places: number;
+
+  /** Supervisors of the same district; each student needs one. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  supervisorIds: string[];
+}
+
+export class UpdateOfferDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  unitName?: string;
+
+  @IsOptional()
+  @IsEnum(Field)
+  field?: Field;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  places?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  supervisorIds?: string[];
+}
+
+export class OfferQueryDto {
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+}

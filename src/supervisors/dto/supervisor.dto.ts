@@ -1,0 +1,82 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { trim, trimLower } from '../../users/dto/create-user.dto';
+import { Supervisor, TrainingStatus } from '../entities/supervisor.entity';
+
+export class CreateSupervisorDto {
+  @IsUUID()
+  districtId: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  /** Supervisor training: completed, in_progress or none. */
+  @IsEnum(TrainingStatus)
+  trainingStatus: TrainingStatus;
+
+  /** Students at a time, 1 (default) or 2. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2)
+  capacity?: number;
+}
+
+export class UpdateSupervisorDto {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @IsOptional()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsEnum(TrainingStatus)
+  trainingStatus?: TrainingStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2)
+  capacity?: number;
+
+  /** false: no longer supervising; counts as no capacity on the offers naming them. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class SupervisorQueryDto {
+  /** A district contact sees their own district whatever they ask; the coordinator may filter. */
+  @IsOptional()
+  @IsUUID()
+  districtId?: string;
+}
+
+export class SupervisorResponse {
+  id: string;
+  districtId: string;
+  name: string;
+  email: string;
+  trainingStatus: TrainingStatus;
+  capacity: number;
+  active: boolean;
+
+  static of(s: Supervisor): SupervisorResponse {
+    return { id: s.id, districtId: s.districtId, name: s.name, email: s.email, trainingStatus: s.trainingStatus, capacity: s.capacity, active: s.active };
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { assertDistrictScope } from '../common/auth/access-policy';
+import { Actor, Role } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { CoverageService } from '../offers/coverage.service';
+import { CreateSupervisorDto, SupervisorQueryDto, UpdateSupervisorDto } from './dto/supervisor.dto';
+import { Supervisor } from './entities/supervisor.entity';
+
+export enum SupervisorsErrorCode {
+  EmailTaken = 'supervisor_email_taken',
+}
+
+@Injectable()
+export class SupervisorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(Supervisor) private readonly supervisors: Repository<Supervisor>,
+    private readonly coverage: CoverageService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: SupervisorQueryDto): Promise<Supervisor[]> {
+    const districtId = actor.role === Role.DistrictContact ? (query.districtId ?? actor.districtId!) : query.districtId;
+    if (districtId) assertDistrictScope(actor, districtId);
+    return this.supervisors.find({ where: districtId ? { districtId } : {}, order: { name: 'ASC', email: 'ASC' } });
+  }
+
+  async get(actor: Actor, id: string): Promise<Supervisor> {
+    const supervisor = await this.supervisors.findOneBy({ id });
+    if (!supervisor) throw AppError.notFound('Supervisor');
+    assertDistrictScope(actor, supervisor.districtId);
+    return supervisor;
+  }
+
+  async create(actor: Actor, dto: CreateSupervisorDto): Promise<Supervisor> {
+    assertDistrictScope(actor, dto.districtId);
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalidField('districtId', 'no such district');
+      if (await manager.existsBy(Supervisor, { districtId: dto.districtId, email: dto.email })) {
+        throw AppError.conflict(SupervisorsErrorCode.EmailTaken, 'The district already has a supervisor with this e-mail');
+      }
+      const supervisor = manager.create(Supervisor, { ...dto, capacity: dto.capacity ?? 1 });
+      await manager.insert(Supervisor, supervisor);
+      const { districtId, name, email, trainingStatus, capacity } = supervisor;
+      await this.audit.record(manager, actor, {
+        action: 'supervisor.created',
+        entityType: 'supervisor',
+        entityId: supervisor.id,
+        changes: diffFields(null, { districtId, name, email, trainingStatus, capacity }),
+      });
+      return manager.findOneByOrFail(Supervisor, { id: supervisor.id });
+    });
+  }
+
+  /** A lower capacity or a deactivation must still cover the places of the offers naming them (409). */
+  async update(actor: Actor, id: string, dto: UpdateSupervisorDto): Promise<Supervisor> {
+    const existing = await this.get(actor, id);
+    return this.dataSource.transaction(async (manager) => {
+      await this.coverage.lockDistrict(manager, existing.districtId);
+      const supervisor = await manager.findOneByOrFail(Supervisor, { id });
+      if (dto.email && dto.email !== supervisor.email && (await manager.existsBy(Supervisor, { districtId: supervisor.districtId, email: dto.email }))) {
+        throw AppError.conflict(SupervisorsErrorCode.EmailTaken, 'The district already has a supervisor with this e-mail');
+      }
+      if (!(await this.audit.update(manager, actor, Supervisor, 'supervisor', supervisor, dto))) return supervisor;
+      const lessCapacity = (dto.capacity !== undefined && dto.capacity < supervisor.capacity) || (dto.active === false && supervisor.active);
+      if (lessCapacity) await this.coverage.assertCovered(manager, supervisor.districtId);
+      return manager.findOneByOrFail(Supervisor, { id });
+    });
+  }
+}

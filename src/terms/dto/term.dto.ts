@@ -1,0 +1,85 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../../common/http/validators';
+import { TermStatus } from '../term-status';
+
+export const TERM_CODE = /^(HT|VT)\d{4}$/;
+
+export class TermPeriodDto {
+  @IsUUID()
+  universityId: string;
+
+  /** First day of the university's VFU period (YYYY-MM-DD). */
+  @IsCalendarDate()
+  startsOn: string;
+
+  /** Last day; after startsOn. */
+  @IsCalendarDate()
+  endsOn: string;
+}
+
+export class CreateTermDto {
+  /** HT = autumn, VT = spring, and the year: HT2026. */
+  @Matches(TERM_CODE, { message: 'code must be HT or VT followed by a year, e.g. HT2026' })
+  code: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  targetPlaces?: number;
+
+  /** Last day (Stockholm time) for districts to report offers; it counts in full. */
+  @IsCalendarDate()
+  reportingDeadline: string;
+
+  /** Each university's VFU period this term, at most one per university. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => TermPeriodDto)
+  periods: TermPeriodDto[];
+}
+
+export class UpdateTermDto {
+  @IsOptional()
+  @Matches(TERM_CODE, { message: 'code must be HT or VT followed by a year, e.g. HT2026' })
+  code?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  targetPlaces?: number;
+
+  @IsOptional()
+  @IsCalendarDate()
+  reportingDeadline?: string;
+
+  /** Replaces all periods. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => TermPeriodDto)
+  periods?: TermPeriodDto[];
+
+  /** One step along planning → reporting → allocating → published → closed. */
+  @IsOptional()
+  @IsEnum(TermStatus)
+  status?: TermStatus;
+}

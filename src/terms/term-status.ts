@@ -1,0 +1,18 @@
+/** A term's life: planning → reporting → allocating → published → closed, one step at a time. */
+export enum TermStatus {
+  Planning = 'planning',
+  Reporting = 'reporting',
+  Allocating = 'allocating',
+  Published = 'published',
+  Closed = 'closed',
+}
+
+const ORDER = [TermStatus.Planning, TermStatus.Reporting, TermStatus.Allocating, TermStatus.Published, TermStatus.Closed];
+
+/** The only status a term may move to from `from`, or null when it is closed. */
+export function nextStatus(from: TermStatus): TermStatus | null {
+  return ORDER[ORDER.indexOf(from) + 1] ?? null;
+}
+
+/** District contacts report offers only while the term is being planned or reported. */
+export const OPEN_FOR_REPORTING: readonly TermStatus[] = [TermStatus.Planning, TermStatus.Reporting];

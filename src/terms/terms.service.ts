@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/audit-diff';
+import { Actor, Role } from '../common/auth/role';
+import { AppError, FieldProblem } from '../common/errors/app-error';
+import { swedishDate } from '../common/time/stockholm';
+import { District } from '../districts/entities/district.entity';
+import { OutboxService, SendMail } from '../notifications/outbox.service';
+import { University } from '../universities/entities/university.entity';
+import { CreateTermDto, TermPeriodDto, UpdateTermDto } from './dto/term.dto';
+import { TermResponse } from './dto/term.response';
+import { TermPeriod } from './entities/term-period.entity';
+import { Term } from './entities/term.entity';
+import { nextStatus, TermStatus } from './term-status';
+
+export enum TermsErrorCode {
+  CodeTaken = 'term_code_taken',
+  InvalidTransition = 'invalid_status_transition',
+}
+
+/** Newest first: HT2026 before VT2026 before HT2025. */
+const chronological = (a: Term, b: Term) => b.code.slice(2).localeCompare(a.code.slice(2)) || a.code.localeCompare(b.code);
+
+@Injectable()
+export class TermsService {
+  constructor(
+    @InjectRepository(Term) private readonly terms: Repository<Term>,
+    @InjectRepository(TermPeriod) private readonly periods: Repository<TermPeriod>,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<TermResponse[]> {
+    const terms = (await this.terms.find()).sort(chronological);
+    const periods = await this.periods.find({ where: { termId: In(terms.map((t) => t.id)) } });
+    return terms.map((term) => TermResponse.of(term, periods.filter((p) => p.termId === term.id)));
+  }
+
+  async get(code: string): Promise<TermResponse> {
+    const term = await this.findByCode(code);
+    return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
+  }
+
+  /** The term with this code; 404 when there is none. Locks it when `lock` is set. */
+  async findByCode(code: string, manager?: EntityManager, lock = false): Promise<Term> {
+    const term = await (manager ?? this.terms.manager).findOne(Term, {
+      where: { code },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!term) throw AppError.notFound(`Term ${code}`);
+    return term;
+  }
+
+  async create(actor: Actor, dto: CreateTermDto): Promise<TermResponse> {
+    return this.outbox.transaction(async (manager) => {
+      await this.checkPeriods(manager, dto.periods);
+      if (await manager.existsBy(Term, { code: dto.code })) {
+        throw AppError.conflict(TermsErrorCode.CodeTaken, `A term with the code ${dto.code} already exists`);
+      }
+      const term = manager.create(Term, { code: dto.code, targetPlaces: dto.targetPlaces ?? 100, reportingDeadline: dto.reportingDeadline });
+      await manager.insert(Term, term);
+      const periods = await this.replacePeriods(manager, term.id, dto.periods);
+      await this.audit.record(manager, actor, {
+        action: 'term.created',
+        entityType: 'term',
+        entityId: term.id,
+        changes: diffFields(null, { code: term.code, targetPlaces: term.targetPlaces, reportingDeadline: term.reportingDeadline, periods: dto.periods }),
+      });
+      return TermResponse.of(await manager.findOneByOrFail(Term, { id: term.id }), periods);
+    });
+  }
+
+  async update(actor: Actor, code: string, dto: UpdateTermDto): Promise<TermResponse> {
+    return this.outbox.transaction(async (manager, send) => {
+      const term = await this.findByCode(code, manager, true);
+      if (dto.status !== undefined && dto.status !== term.status) {
+        const next = nextStatus(term.status);
+        if (dto.status !== next) {
+          throw AppError.conflict(
+            TermsErrorCode.InvalidTransition,
+            `A term cannot go from ${term.status} to ${dto.status}` + (next ? `; the next status is ${next}` : '; it is closed'),
+          );
+        }
+      }
+      if (dto.code !== undefined && dto.code !== term.code && (await manager.existsBy(Term, { code: dto.code }))) {
+        throw AppError.conflict(TermsErrorCode.CodeTaken, `A term with the code ${dto.code} already exists`);
+      }
+      if (dto.periods) {
+        await this.checkPeriods(manager, dto.periods);
+        const before = await manager.findBy(TermPeriod, { termId: term.id });
+        await this.replacePeriods(manager, term.id, dto.periods);
+        await this.audit.record(manager, actor, {
+          action: 'term.periods_replaced',
+          entityType: 'term',
+          entityId: term.id,
+          changes: { periods: { from: before.map(({ universityId, startsOn, endsOn }) => ({ universityId, startsOn, endsOn })), to: dto.periods } },
+        });
+      }
+      const { periods: _, ...fields } = dto;
+      await this.audit.update(manager, actor, Term, 'term', term, fields);
+      const updated = await manager.findOneByOrFail(Term, { id: term.id });
+      if (term.status !== TermStatus.Reporting && updated.status === TermStatus.Reporting) await this.announceReporting(manager, send, updated);
+      return TermResponse.of(updated, await manager.findBy(TermPeriod, { termId: term.id }));
+    });
+  }
+
+  /** Opening the reporting asks every district's contact person for their places. */
+  private async announceReporting(manager: EntityManager, send: SendMail, term: Term): Promise<void> {
+    const districts = await manager.find(District, { where: { active: true }, relations: { contactUser: true } });
+    for (const district of districts) {
+      const contact = district.contactUser;
+      if (!contact || !contact.active || contact.role !== Role.DistrictContact) continue;
+      await send({
+        to: contact.email,
+        recipientUserId: contact.id,
+        template: 'reporting-opened',
+        data: { name: contact.name, districtName: district.name, termCode: term.code, deadline: swedishDate(term.reportingDeadline), targetPlaces: term.targetPlaces },
+        idempotencyKey: `reporting-opened-${term.id}-${district.id}`,
+      });
+    }
+  }
+
+  private async checkPeriods(manager: EntityManager, periods: TermPeriodDto[]): Promise<void> {
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    const known = new Set((await manager.findBy(University, { id: In(periods.map((p) => p.universityId)) })).map((u) => u.id));
+    periods.forEach((period, index) => {
+      if (!known.has(period.universityId)) problems.push({ field: `periods.${index}.universityId`, message: 'no such university' });
+      else if (seen.has(period.universityId)) problems.push({ field: `periods.${index}.universityId`, message: 'has a period already' });
+      seen.add(period.universityId);
+      if (period.endsOn <= period.startsOn) problems.push({ field: `periods.${index}.endsOn`, message: 'must be after startsOn' });
+    });
+    if (problems.length) throw AppError.invalid(problems);
+  }
+
+  private async replacePeriods(manager: EntityManager, termId: string, periods: TermPeriodDto[]): Promise<TermPeriod[]> {
+    await manager.delete(TermPeriod, { termId });
+    const rows = periods.map((p) => manager.create(TermPeriod, { termId, universityId: p.universityId, startsOn: p.startsOn, endsOn: p.endsOn }));
+    await manager.insert(TermPeriod, rows);
+    return rows;
+  }
+}
