@@ -32,10 +32,9 @@ const SIZES: Size[] = [
 const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 const SEED = 20260901;
 
-/** The service's weights: rank of the offer's field in the student's list, then of its district. */
-const FIELD_RANK_COST = [0, 2, 5];
-const DISTRICT_RANK_COST = [0, 1, 2];
-const DISTRICT_NOT_LISTED_COST = 3;
+/** The service's own weights (src/allocation/preference-cost.ts), compiled. */
+const { FIELD_RANK_COST, DISTRICT_RANK_COST, UNLISTED_DISTRICT_COST: DISTRICT_NOT_LISTED_COST } =
+  require('../dist/allocation/preference-cost.js') as typeof import('../src/allocation/preference-cost');
 /**
  * How popular each of the 6 fields is, among offers and among students alike; a student with
  * 1–3 of them then matches about half of the offers in their area.

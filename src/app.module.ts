@@ -3,12 +3,15 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { AllocationModule } from './allocation/allocation.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
 import { BalanceModule } from './balance/balance.module';
 import { ClockModule } from './common/time/clock';
 import { DemandModule } from './demand/demand.module';
 import { OffersModule } from './offers/offers.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { StudentsModule } from './students/students.module';
 import { SupervisorsModule } from './supervisors/supervisors.module';
 import { TermsModule } from './terms/terms.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -56,6 +59,9 @@ export class AppModule implements NestModule {
         DemandModule,
         BalanceModule,
         RemindersModule.forRoot({ worker }),
+        StudentsModule,
+        AssignmentsModule,
+        AllocationModule.forRoot({ worker }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -24,6 +24,8 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
   app.useBodyParser('json', { limit: '1mb' });
+  // Student imports arrive as CSV files.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '2mb' });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   mountQueueBoard(app);

@@ -70,6 +70,12 @@ describe('authorization matrix', () => {
       { method: 'get', path: `/api/terms/${term.code}/offers`, expect: [200, 200, 403] },
       { method: 'post', path: `/api/terms/${term.code}/offers`, body: () => ({ districtId: bromma.id, unitName: `Matris ${n++}`, field: 'elderly', places: 1, supervisorIds: [supervisor.id] }), expect: [201, 201, 403] },
       { method: 'post', path: `/api/terms/${term.code}/reminders`, expect: [200, 403, 403] },
+      { method: 'get', path: `/api/terms/${term.code}/students`, expect: [200, 200, 200] },
+      { method: 'post', path: `/api/terms/${term.code}/students`, body: () => ({ universityId: su.id, name: 'Matris', email: `s${n++}@su.se`, studentRef: `M-${n++}`, fieldPreferences: ['elderly'] }), expect: [201, 403, 201] },
+      { method: 'get', path: `/api/terms/${term.code}/assignments`, expect: [200, 200, 200] },
+      { method: 'post', path: `/api/terms/${term.code}/allocation-runs`, expect: [202, 403, 403] },
+      { method: 'get', path: `/api/terms/${term.code}/allocation-runs`, expect: [200, 403, 403] },
+      { method: 'post', path: `/api/terms/${term.code}/assignments/publish`, expect: [409, 403, 403] },
     ];
   });
   afterAll(() => t.close());

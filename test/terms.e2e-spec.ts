@@ -101,9 +101,9 @@ describe('terms', () => {
     await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'reporting' }).expect(200);
     const back = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'planning' }).expect(409);
     expect(back.body.message).toBe('A term cannot go from reporting to planning; the next status is allocating');
-    await moveTo(t, admin, term.code, 'closed');
-    const closed = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'published' }).expect(409);
-    expect(closed.body.message).toBe('A term cannot go from closed to published; it is closed');
+    await moveTo(t, admin, term.code, 'allocating');
+    const publish = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'published' }).expect(409);
+    expect(publish.body.message).toBe(`A term is published by publishing its placements: POST /api/terms/${term.code}/assignments/publish`);
     const bad = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'done' }).expect(400);
     expect(fields(bad.body)).toEqual(['status']);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Assignment } from '../assignments/entities/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
@@ -29,12 +30,19 @@ export class BalanceService {
 
   /** The balance of a term as `manager` sees it (inside a caller's transaction, if any). */
   async of(manager: EntityManager, term: Term): Promise<BalanceResponse> {
-    const [districts, offers, universities, demands, overrides] = await Promise.all([
+    const [districts, offers, universities, demands, overrides, assigned] = await Promise.all([
       manager.find(District, { order: { name: 'ASC' } }),
       manager.find(PlacementOffer, { where: { termId: term.id }, relations: { supervisors: true } }),
       manager.find(University, { order: { code: 'ASC' } }),
       manager.findBy(TermDemand, { termId: term.id }),
       manager.findBy(QuotaOverride, { termId: term.id }),
+      manager
+        .createQueryBuilder(Assignment, 'a')
+        .select('a.university_id', 'universityId')
+        .addSelect('count(*)::int', 'count')
+        .where('a.term_id = :id', { id: term.id })
+        .groupBy('a.university_id')
+        .getRawMany<{ universityId: string; count: number }>(),
     ]);
     return computeBalance({
       targetPlaces: term.targetPlaces,
@@ -45,7 +53,7 @@ export class BalanceService {
         code: u.code,
         requestedPlaces: demands.find((d) => d.universityId === u.id)?.requestedPlaces ?? null,
         override: overrides.find((o) => o.universityId === u.id)?.quota ?? null,
-        assigned: 0,
+        assigned: assigned.find((a) => a.universityId === u.id)?.count ?? 0,
       })),
     });
   }

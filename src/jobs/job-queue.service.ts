@@ -34,8 +34,14 @@ export class JobQueueService {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Reminders) reminders: Queue,
+    @InjectQueue(QueueName.Allocation) allocation: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Notifications]: notifications, [QueueName.Reminders]: reminders };
+    this.queues = {
+      [QueueName.System]: system,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Reminders]: reminders,
+      [QueueName.Allocation]: allocation,
+    };
     // Without a listener BullMQ prints every reconnect failure to the console.
     for (const queue of Object.values(this.queues)) {
       queue.on('error', (error) => {

@@ -3,6 +3,7 @@ export enum QueueName {
   System = 'system',
   Notifications = 'notifications',
   Reminders = 'reminders',
+  Allocation = 'allocation',
 }
 
 export enum JobName {
@@ -10,6 +11,7 @@ export enum JobName {
   Housekeeping = 'housekeeping',
   DeliverNotification = 'deliver-notification',
   ReportingReminders = 'reporting-reminders',
+  AllocationRun = 'allocation-run',
 }
 
 export interface JobPayloads {
@@ -17,6 +19,7 @@ export interface JobPayloads {
   [JobName.Housekeeping]: Record<string, never>;
   [JobName.DeliverNotification]: { notificationId: string };
   [JobName.ReportingReminders]: Record<string, never>;
+  [JobName.AllocationRun]: { runId: string };
 }
 
 /** Which queue each job runs on. */
@@ -25,6 +28,7 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.Housekeeping]: QueueName.System,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.ReportingReminders]: QueueName.Reminders,
+  [JobName.AllocationRun]: QueueName.Allocation,
 };
 
 export interface JobSchedule {

@@ -10,6 +10,7 @@ import { CoverageSupervisor, effectiveCapacity, findOvercommitment } from './sup
 
 export enum CoverageErrorCode {
   Overcommitted = 'supervisor_overcommitted',
+  PlacementsExceed = 'placements_exceed_capacity',
 }
 
 /**
@@ -22,6 +23,46 @@ export class CoverageService {
   /** Serialises offer and supervisor writes of one district. */
   async lockDistrict(manager: EntityManager, districtId: string): Promise<District | null> {
     return manager.findOne(District, { where: { id: districtId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Placed students keep their place: after a change to offers or supervisors (rows locked by the
+   * caller, as the assignment trigger locks them), every offer still has room for the students
+   * placed there, each with a supervisor still named on it and within capacity.
+   */
+  async assertPlacementsFit(manager: EntityManager, scope: { offerIds?: string[]; supervisorIds?: string[] }): Promise<void> {
+    const problems: { message: string }[] = await manager.query(
+      `WITH offers AS (
+         SELECT id FROM placement_offers WHERE id = ANY($1::uuid[])
+         UNION SELECT offer_id FROM offer_supervisors WHERE supervisor_id = ANY($2::uuid[])
+       )
+       SELECT format('%s has %s student(s) placed but room for %s', o.unit_name, count(a.id), u.usable) AS message
+         FROM placement_offers o
+         JOIN assignments a ON a.offer_id = o.id
+         CROSS JOIN LATERAL (
+           SELECT LEAST(o.places, COALESCE(SUM(CASE WHEN s.active THEN s.capacity ELSE 0 END), 0)) AS usable
+             FROM offer_supervisors os JOIN supervisors s ON s.id = os.supervisor_id WHERE os.offer_id = o.id
+         ) u
+        WHERE o.id IN (SELECT id FROM offers)
+        GROUP BY o.id, u.usable HAVING count(a.id) > u.usable
+       UNION ALL
+       SELECT format('%s supervises %s student(s) in a term but can take %s', s.name, count(a.id), CASE WHEN s.active THEN s.capacity ELSE 0 END)
+         FROM supervisors s JOIN assignments a ON a.supervisor_id = s.id
+        WHERE s.id = ANY($2::uuid[])
+        GROUP BY s.id, a.term_id HAVING count(a.id) > CASE WHEN s.active THEN s.capacity ELSE 0 END
+       UNION ALL
+       SELECT format('%s supervises a student at %s but is no longer named on it', s.name, o.unit_name)
+         FROM assignments a JOIN placement_offers o ON o.id = a.offer_id JOIN supervisors s ON s.id = a.supervisor_id
+        WHERE o.id IN (SELECT id FROM offers)
+          AND NOT EXISTS (SELECT 1 FROM offer_supervisors os WHERE os.offer_id = o.id AND os.supervisor_id = s.id)`,
+      [scope.offerIds ?? [], scope.supervisorIds ?? []],
+    );
+    if (problems.length) {
+      throw AppError.conflict(
+        CoverageErrorCode.PlacementsExceed,
+        `Students are placed here: ${problems.map((p) => p.message).join('; ')}. Move or remove those placements first.`,
+      );
+    }
   }
 
   /** 409 naming supervisors and offers when a term's offers need more than those supervisors can give. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Assignment } from '../assignments/entities/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { assertDistrictScope } from '../common/auth/access-policy';
@@ -19,6 +20,7 @@ import { PlacementOffer } from './entities/placement-offer.entity';
 export enum OffersErrorCode {
   ReportingClosed = 'reporting_closed',
   DuplicateOffer = 'duplicate_offer',
+  HasPlacements = 'offer_has_placements',
 }
 
 @Injectable()
@@ -85,6 +87,8 @@ export class OffersService {
       const term = await manager.findOneByOrFail(Term, { id: existing.termId });
       this.assertOpen(actor, term);
       await this.coverage.lockDistrict(manager, existing.districtId);
+      // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
+      await manager.findOne(PlacementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const offer = await this.reload(manager, id);
       const before = { unitName: offer.unitName, field: offer.field, places: offer.places, supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort() };
       if ((dto.unitName ?? offer.unitName) !== offer.unitName || (dto.field ?? offer.field) !== offer.field) {
@@ -96,6 +100,7 @@ export class OffersService {
       offer.places = dto.places ?? offer.places;
       await manager.save(PlacementOffer, offer);
       await this.coverage.assertCovered(manager, offer.districtId, [offer.termId]);
+      await this.coverage.assertPlacementsFit(manager, { offerIds: [id] });
       const after = { unitName: offer.unitName, field: offer.field, places: offer.places, supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort() };
       const changes = diffFields(before, after);
       if (Object.keys(changes).length) await this.audit.record(manager, actor, { action: 'offer.updated', entityType: 'offer', entityId: id, changes });
@@ -108,6 +113,9 @@ export class OffersService {
     await this.dataSource.transaction(async (manager) => {
       this.assertOpen(actor, await manager.findOneByOrFail(Term, { id: existing.termId }));
       await this.coverage.lockDistrict(manager, existing.districtId);
+      await manager.findOne(PlacementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const placed = await manager.countBy(Assignment, { offerId: id });
+      if (placed) throw AppError.conflict(OffersErrorCode.HasPlacements, `${placed} student(s) are placed at this offer; remove those placements first`);
       await manager.delete(PlacementOffer, { id });
       await this.audit.record(manager, actor, {
         action: 'offer.deleted',

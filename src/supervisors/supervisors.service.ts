@@ -61,13 +61,17 @@ export class SupervisorsService {
     const existing = await this.get(actor, id);
     return this.dataSource.transaction(async (manager) => {
       await this.coverage.lockDistrict(manager, existing.districtId);
-      const supervisor = await manager.findOneByOrFail(Supervisor, { id });
+      // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
+      const supervisor = await manager.findOneOrFail(Supervisor, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (dto.email && dto.email !== supervisor.email && (await manager.existsBy(Supervisor, { districtId: supervisor.districtId, email: dto.email }))) {
         throw AppError.conflict(SupervisorsErrorCode.EmailTaken, 'The district already has a supervisor with this e-mail');
       }
       if (!(await this.audit.update(manager, actor, Supervisor, 'supervisor', supervisor, dto))) return supervisor;
       const lessCapacity = (dto.capacity !== undefined && dto.capacity < supervisor.capacity) || (dto.active === false && supervisor.active);
-      if (lessCapacity) await this.coverage.assertCovered(manager, supervisor.districtId);
+      if (lessCapacity) {
+        await this.coverage.assertCovered(manager, supervisor.districtId);
+        await this.coverage.assertPlacementsFit(manager, { supervisorIds: [id] });
+      }
       return manager.findOneByOrFail(Supervisor, { id });
     });
   }

@@ -83,6 +83,10 @@ export class TermsService {
             `A term cannot go from ${term.status} to ${dto.status}` + (next ? `; the next status is ${next}` : '; it is closed'),
           );
         }
+        // Publishing is more than a status: the placements become final and everyone is told.
+        if (next === TermStatus.Published) {
+          throw AppError.conflict(TermsErrorCode.InvalidTransition, `A term is published by publishing its placements: POST /api/terms/${term.code}/assignments/publish`);
+        }
       }
       if (dto.code !== undefined && dto.code !== term.code && (await manager.existsBy(Term, { code: dto.code }))) {
         throw AppError.conflict(TermsErrorCode.CodeTaken, `A term with the code ${dto.code} already exists`);

@@ -1,4 +1,7 @@
 import { MailTemplate } from './mail-template';
+import { placementSupervisor, PlacementSupervisorData } from './placement-supervisor.template';
+import { placementsDistrict, PlacementsDistrictData } from './placements-district.template';
+import { placementsUniversity, PlacementsUniversityData } from './placements-university.template';
 import { reportingOpened, ReportingOpenedData } from './reporting-opened.template';
 import { reportingReminder, ReportingReminderData } from './reporting-reminder.template';
 import { reportingSummary, ReportingSummaryData } from './reporting-summary.template';
@@ -10,6 +13,9 @@ export interface TemplateData {
   'reporting-opened': ReportingOpenedData;
   'reporting-reminder': ReportingReminderData;
   'reporting-summary': ReportingSummaryData;
+  'placements-district': PlacementsDistrictData;
+  'placements-university': PlacementsUniversityData;
+  'placement-supervisor': PlacementSupervisorData;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -19,6 +25,9 @@ export const TEMPLATES: { readonly [N in TemplateName]: MailTemplate<TemplateDat
   'reporting-opened': reportingOpened,
   'reporting-reminder': reportingReminder,
   'reporting-summary': reportingSummary,
+  'placements-district': placementsDistrict,
+  'placements-university': placementsUniversity,
+  'placement-supervisor': placementSupervisor,
 };
 
 export function templateOf(name: string): MailTemplate<unknown> | undefined {

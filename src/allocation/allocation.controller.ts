@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/decorators';
+import { Actor, Role } from '../common/auth/role';
+import { IdParam } from '../common/http/id-param';
+import { AllocationService } from './allocation.service';
+import { AllocationRunQueuedResponse, AllocationRunResponse } from './dto/allocation-run.response';
+
+@ApiTags('allocation')
+@ApiBearerAuth()
+@Roles(Role.Coordinator)
+@Controller()
+export class AllocationController {
+  constructor(private readonly allocation: AllocationService) {}
+
+  /**
+   * Starts an allocation run (a background job): the most students placed, then the least
+   * preference cost, exactly. Poll GET /allocation-runs/{id}.
+   */
+  @Post('terms/:code/allocation-runs')
+  @HttpCode(202)
+  @ApiConflictResponse({ description: 'The term is planning or closed' })
+  async start(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<AllocationRunQueuedResponse> {
+    const run = await this.allocation.start(actor, code);
+    return { id: run.id, status: run.status };
+  }
+
+  @Get('terms/:code/allocation-runs')
+  async list(@Param('code') code: string): Promise<AllocationRunResponse[]> {
+    return (await this.allocation.list(code)).map(AllocationRunResponse.of);
+  }
+
+  @Get('allocation-runs/:id')
+  async get(@IdParam() id: string): Promise<AllocationRunResponse> {
+    return AllocationRunResponse.of(await this.allocation.get(id));
+  }
+
+  /** Replaces the term's draft placements with the run's proposals. */
+  @Post('allocation-runs/:id/apply')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'The run has not succeeded, or the term changed since it ran' })
+  apply(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<{ applied: number }> {
+    return this.allocation.apply(actor, id);
+  }
+}

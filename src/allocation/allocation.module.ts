@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssignmentsModule } from '../assignments/assignments.module';
+import { BalanceModule } from '../balance/balance.module';
+import { TermsModule } from '../terms/terms.module';
+import { AllocationController } from './allocation.controller';
+import { AllocationProcessor } from './allocation.processor';
+import { AllocationService } from './allocation.service';
+import { AllocationRun } from './entities/allocation-run.entity';
+
+@Module({})
+export class AllocationModule {
+  static forRoot(options: { worker: boolean }): DynamicModule {
+    return {
+      module: AllocationModule,
+      imports: [TypeOrmModule.forFeature([AllocationRun]), TermsModule, BalanceModule, AssignmentsModule],
+      controllers: [AllocationController],
+      providers: [AllocationService, ...(options.worker ? [AllocationProcessor] : [])],
+    };
+  }
+}

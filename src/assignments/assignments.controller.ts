@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { stringify } from 'csv-stringify/sync';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/auth/decorators';
+import { Actor, Role } from '../common/auth/role';
+import { IdParam } from '../common/http/id-param';
+import { AssignmentsService } from './assignments.service';
+import { AssignmentQueryDto, AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
+import { PublicationService } from './publication.service';
+
+const CSV_COLUMNS: (keyof AssignmentResponse)[] = [
+  'id', 'studentId', 'studentName', 'universityId', 'offerId', 'districtId', 'unitName', 'field', 'supervisorId', 'supervisorName', 'supervisorEmail', 'status', 'cost',
+];
+
+@ApiTags('assignments')
+@ApiBearerAuth()
+@Controller()
+export class AssignmentsController {
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly publication: PublicationService,
+  ) {}
+
+  /**
+   * The term's placements: the coordinator sees all, a district contact its own district's, a
+   * university coordinator its own students'. `?format=csv` gives the same rows as text/csv.
+   */
+  @Get('terms/:code/assignments')
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Query() query: AssignmentQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AssignmentResponse[] | string> {
+    const rows = await this.assignments.list(actor, code);
+    if (query.format !== 'csv') return rows;
+    response.type('text/csv; charset=utf-8');
+    response.attachment(`placeringar-${code}.csv`);
+    // A BOM, so spreadsheet programs read the Swedish letters right.
+    return '\uFEFF' + stringify(rows, { header: true, columns: CSV_COLUMNS });
+  }
+
+  /** Places a student by hand; 409 when the offer, the supervisor or the quota is full, or the student is placed. */
+  @Roles(Role.Coordinator)
+  @Post('terms/:code/assignments')
+  @HttpCode(201)
+  @ApiConflictResponse({ description: 'Offer, supervisor or quota full; student already placed; term not allocating' })
+  assign(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentResponse> {
+    return this.assignments.assign(actor, code, dto);
+  }
+
+  @Roles(Role.Coordinator)
+  @Delete('assignments/:id')
+  @HttpCode(204)
+  async unassign(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
+    await this.assignments.unassign(actor, id);
+  }
+
+  /** Makes the draft placements final, moves the term to published, and e-mails districts, universities and supervisors. */
+  @Roles(Role.Coordinator)
+  @Post('terms/:code/assignments/publish')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'No draft placements, or the term is not allocating or published' })
+  publish(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<PublishResponse> {
+    return this.publication.publish(actor, code);
+  }
+}

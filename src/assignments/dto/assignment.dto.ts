@@ -1,0 +1,47 @@
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Field } from '../../fields/fields';
+import { AssignmentStatus } from '../entities/assignment.entity';
+
+export class CreateAssignmentDto {
+  @IsUUID()
+  studentId: string;
+
+  @IsUUID()
+  offerId: string;
+
+  /** One of the supervisors named on the offer. */
+  @IsUUID()
+  supervisorId: string;
+}
+
+export class AssignmentQueryDto {
+  /** `csv` for a spreadsheet of the same rows. */
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}
+
+export class AssignmentResponse {
+  id: string;
+  studentId: string;
+  studentName: string;
+  universityId: string;
+  offerId: string;
+  districtId: string;
+  unitName: string;
+  field: Field;
+  supervisorId: string;
+  supervisorName: string;
+  supervisorEmail: string;
+  status: AssignmentStatus;
+  /** Preference cost of the pair; null when placed outside the student's fields by hand. */
+  cost: number | null;
+}
+
+export class PublishResponse {
+  /** Placements published now. */
+  published: number;
+  termStatus: string;
+  /** E-mails queued to contacts, university coordinators and supervisors. */
+  notifications: number;
+}

@@ -1,0 +1,76 @@
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Field } from '../../fields/fields';
+import { trim, trimLower } from '../../users/dto/create-user.dto';
+import { NOT_A_PERSONAL_NUMBER } from '../student-rules';
+
+/** What a student is registered with; shared by the API and the CSV import. */
+export class StudentFieldsDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name is required' })
+  @MaxLength(200)
+  name: string;
+
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  /** The university's own reference; never a personal identity number. */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  @Matches(NOT_A_PERSONAL_NUMBER, { message: 'studentRef must not be a personal identity number' })
+  studentRef: string;
+
+  /** 1–3 distinct fields, most wanted first. */
+  @IsArray()
+  @ArrayMinSize(1, { message: 'fieldPreferences needs at least one field' })
+  @ArrayMaxSize(3)
+  @ArrayUnique({ message: 'fieldPreferences lists a field twice' })
+  @IsEnum(Field, { each: true })
+  fieldPreferences: Field[];
+
+  /** Up to 3 districts, most wanted first. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @ArrayUnique({ message: 'districtPreferences lists a district twice' })
+  @IsUUID('all', { each: true })
+  districtPreferences?: string[];
+
+  /** Districts the student must not be placed in, e.g. for a conflict of interest. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(14)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  excludedDistrictIds?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  languages?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  needsExtraSupport?: boolean;
+}

@@ -1,0 +1,56 @@
+import { parseStudentCsv } from './student-csv';
+
+const DISTRICTS = [
+  { id: '11111111-1111-4111-8111-111111111111', code: 'bromma', name: 'Bromma' },
+  { id: '22222222-2222-4222-8222-222222222222', code: 'sodermalm', name: 'Södermalm' },
+];
+const HEADER = 'name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport';
+
+describe('parseStudentCsv', () => {
+  it('reads fields and districts by code or Swedish name, and ja/nej', () => {
+    const { students, problems } = parseStudentCsv(
+      `${HEADER}\nAda Svensson,Ada@Student.se,SU-1,children_youth,Äldreomsorg,,Bromma,sodermalm,,ja\nBo Ek,bo@student.se,SU-2,missbruk,,,,,,nej\n`,
+      DISTRICTS,
+    );
+    expect(problems).toEqual([]);
+    expect(students.map((s) => ({ row: s.row, ...s.student }))).toEqual([
+      {
+        row: 2, name: 'Ada Svensson', email: 'ada@student.se', studentRef: 'SU-1', fieldPreferences: ['children_youth', 'elderly'],
+        districtPreferences: [DISTRICTS[0].id, DISTRICTS[1].id], needsExtraSupport: true,
+      },
+      { row: 3, name: 'Bo Ek', email: 'bo@student.se', studentRef: 'SU-2', fieldPreferences: ['substance_abuse'], districtPreferences: [], needsExtraSupport: false },
+    ]);
+  });
+
+  it('takes what spreadsheets write: a BOM, semicolons, CRLF, quoted commas', () => {
+    const csv = `\uFEFF${HEADER.replaceAll(',', ';')}\r\n"Svensson, Ada";ada@student.se;SU-1;elderly;;;;;;\r\n`;
+    const { students, problems } = parseStudentCsv(csv, DISTRICTS);
+    expect(problems).toEqual([]);
+    expect(students[0].student.name).toBe('Svensson, Ada');
+  });
+
+  it('names row, column and reason for every bad value, the header being row 1', () => {
+    const { students, problems } = parseStudentCsv(
+      `${HEADER}\nAda,not-an-email,SU-1,children_youth,,,,,,\n,ada@x.se,SU-2,gardening,,,Atlantis,,,kanske\nCia,cia@x.se,19990101-1234,elderly,elderly,,,,,\nDan,dan@x.se,SU-4,,,,,,,\n`,
+      DISTRICTS,
+    );
+    expect(students).toEqual([]);
+    expect(problems).toEqual([
+      { row: 2, field: 'email', message: 'email must be an email' },
+      { row: 3, field: 'field1', message: '"gardening" is not a known field' },
+      { row: 3, field: 'district1', message: '"Atlantis" is not a known district' },
+      { row: 3, field: 'needsExtraSupport', message: 'must be ja or nej' },
+      { row: 3, field: 'name', message: 'name is required' },
+      { row: 4, field: 'studentRef', message: 'studentRef must not be a personal identity number' },
+      { row: 4, field: 'field1', message: 'fieldPreferences lists a field twice' },
+      { row: 5, field: 'field1', message: 'fieldPreferences needs at least one field' },
+    ]);
+  });
+
+  it('refuses a file without the expected header or without rows', () => {
+    expect(parseStudentCsv('namn,epost\nAda,ada@x.se\n', DISTRICTS).problems).toEqual([
+      { row: 1, field: 'header', message: expect.stringContaining('missing name, email, studentRef') },
+    ]);
+    expect(parseStudentCsv(`${HEADER}\n`, DISTRICTS).problems).toEqual([{ row: 2, field: 'file', message: 'has no students' }]);
+  });
+});

@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/auth/decorators';
+import { Actor, Role } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { IdParam } from '../common/http/id-param';
+import { CreateStudentDto, ImportQueryDto, UpdateStudentDto } from './dto/student.dto';
+import { ImportResponse, PlacedStudentResponse, StudentResponse } from './dto/student.response';
+import { StudentsService } from './students.service';
+
+@ApiTags('students')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'Another university than your own' })
+@Controller()
+export class StudentsController {
+  constructor(private readonly students: StudentsService) {}
+
+  /** Registers one student (university coordinators for their own university). */
+  @Roles(Role.Coordinator, Role.UniversityCoordinator)
+  @Post('terms/:code/students')
+  @HttpCode(201)
+  @ApiConflictResponse({ description: 'The studentRef is registered already, or the placements are published' })
+  async create(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: CreateStudentDto): Promise<StudentResponse> {
+    return StudentResponse.of(await this.students.create(actor, code, dto));
+  }
+
+  /**
+   * Imports students from a CSV file (`Content-Type: text/csv`) with the header
+   * `name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport`;
+   * fields and districts by code or name, extra support `ja`/`nej`, comma or semicolon separated.
+   * All or nothing: any bad row gives 400 with `details: [{row, field, message}]` for each
+   * (the header is row 1); studentRefs already registered give 409 listed the same way.
+   */
+  @Roles(Role.Coordinator, Role.UniversityCoordinator)
+  @Post('terms/:code/students/import')
+  @HttpCode(201)
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport\nAda Svensson,ada@student.su.se,SU-001,children_youth,elderly,,Bromma,,,nej' } })
+  async import(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: ImportQueryDto, @Body() csv: unknown): Promise<ImportResponse> {
+    if (typeof csv !== 'string') {
+      throw new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the file as Content-Type: text/csv', 'unsupported_media_type');
+    }
+    return { imported: await this.students.import(actor, code, query.universityId, csv) };
+  }
+
+  /** Coordinator: all; university coordinator: their own; district contact: names of those placed in their district. */
+  @Get('terms/:code/students')
+  list(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<StudentResponse[] | PlacedStudentResponse[]> {
+    return this.students.list(actor, code);
+  }
+
+  @Roles(Role.Coordinator, Role.UniversityCoordinator)
+  @Get('students/:id')
+  async get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StudentResponse> {
+    return StudentResponse.of(await this.students.get(actor, id));
+  }
+
+  @Roles(Role.Coordinator, Role.UniversityCoordinator)
+  @Patch('students/:id')
+  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateStudentDto): Promise<StudentResponse> {
+    return StudentResponse.of(await this.students.update(actor, id, dto));
+  }
+
+  @Roles(Role.Coordinator, Role.UniversityCoordinator)
+  @Delete('students/:id')
+  @HttpCode(204)
+  @ApiConflictResponse({ description: 'The student is placed' })
+  async remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
+    await this.students.remove(actor, id);
+  }
+}
