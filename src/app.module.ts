@@ -21,6 +21,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { DistrictsModule } from './districts/districts.module';
+import { EventsModule } from './events/events.module';
 import { FieldsModule } from './fields/fields.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -62,6 +63,7 @@ export class AppModule implements NestModule {
         StudentsModule,
         AssignmentsModule,
         AllocationModule.forRoot({ worker }),
+        EventsModule.forRoot({ worker }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -76,6 +76,10 @@ describe('authorization matrix', () => {
       { method: 'post', path: `/api/terms/${term.code}/allocation-runs`, expect: [202, 403, 403] },
       { method: 'get', path: `/api/terms/${term.code}/allocation-runs`, expect: [200, 403, 403] },
       { method: 'post', path: `/api/terms/${term.code}/assignments/publish`, expect: [409, 403, 403] },
+      { method: 'get', path: '/api/events', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/events', body: { type: 'lecture', title: 'Matris', location: 'Här', startsAt: '2031-10-07T15:00:00+02:00', endsAt: '2031-10-07T16:00:00+02:00' }, expect: [201, 403, 403] },
+      { method: 'get', path: '/api/me/calendar-token', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/me/calendar-token/rotate', expect: [200, 200, 200] },
     ];
   });
   afterAll(() => t.close());

@@ -129,6 +129,10 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       '/api/terms', '/api/terms/{code}', '/api/supervisors', '/api/supervisors/{id}', '/api/terms/{code}/offers', '/api/offers/{id}',
       '/api/terms/{code}/demand', '/api/terms/{code}/demand/{universityId}', '/api/terms/{code}/balance',
       '/api/terms/{code}/quotas/{universityId}', '/api/terms/{code}/reminders',
+      '/api/terms/{code}/students', '/api/terms/{code}/students/import', '/api/students/{id}', '/api/terms/{code}/allocation-runs',
+      '/api/allocation-runs/{id}', '/api/allocation-runs/{id}/apply', '/api/terms/{code}/assignments', '/api/assignments/{id}',
+      '/api/terms/{code}/assignments/publish', '/api/events', '/api/events/{id}', '/api/events/{id}.ics', '/api/events/{id}/cancel',
+      '/api/me/calendar-token', '/api/me/calendar-token/rotate', '/api/calendar/{token}.ics',
     ]));
     expect(Object.keys(document.components.schemas.BalanceResponse.properties)).toEqual(expect.arrayContaining(
       ['targetPlaces', 'offeredPlaces', 'usablePlaces', 'shortfall', 'districts', 'fields', 'universities'],

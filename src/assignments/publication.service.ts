@@ -5,6 +5,8 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { District } from '../districts/entities/district.entity';
 import { FIELDS } from '../fields/fields';
+import { JobQueueService } from '../jobs/job-queue.service';
+import { JobName } from '../jobs/job-types';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
 import { PlacementOffer } from '../offers/entities/placement-offer.entity';
 import { Student } from '../students/entities/student.entity';
@@ -45,6 +47,7 @@ export class PublicationService {
     private readonly outbox: OutboxService,
     private readonly assignments: AssignmentsService,
     private readonly audit: AuditService,
+    private readonly jobs: JobQueueService,
   ) {}
 
   async publish(actor: Actor, code: string): Promise<PublishResponse> {
@@ -79,9 +82,12 @@ export class PublicationService {
         return written;
       };
       await this.notify(manager, mail, term, round, new Set(drafts.map((d) => d.id)));
-      return { published: drafts.length, termStatus: TermStatus.Published };
+      return { published: drafts.length, termStatus: TermStatus.Published, termId: term.id };
     });
-    return { ...result, notifications: queued };
+    // The term's events (its introduction) now invite the newly placed students and supervisors.
+    this.jobs.enqueueSoon(JobName.SyncEventInvitees, { termId: result.termId });
+    const { termId: _, ...response } = result;
+    return { ...response, notifications: queued };
   }
 
   private async notify(manager: EntityManager, send: SendMail, term: Term, round: number, fresh: Set<string>): Promise<void> {

@@ -35,12 +35,14 @@ export class JobQueueService {
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.Allocation) allocation: Queue,
+    @InjectQueue(QueueName.Events) events: Queue,
   ) {
     this.queues = {
       [QueueName.System]: system,
       [QueueName.Notifications]: notifications,
       [QueueName.Reminders]: reminders,
       [QueueName.Allocation]: allocation,
+      [QueueName.Events]: events,
     };
     // Without a listener BullMQ prints every reconnect failure to the console.
     for (const queue of Object.values(this.queues)) {

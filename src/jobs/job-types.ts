@@ -4,6 +4,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Reminders = 'reminders',
   Allocation = 'allocation',
+  Events = 'events',
 }
 
 export enum JobName {
@@ -12,6 +13,8 @@ export enum JobName {
   DeliverNotification = 'deliver-notification',
   ReportingReminders = 'reporting-reminders',
   AllocationRun = 'allocation-run',
+  EventReminders = 'event-reminders',
+  SyncEventInvitees = 'sync-event-invitees',
 }
 
 export interface JobPayloads {
@@ -20,6 +23,8 @@ export interface JobPayloads {
   [JobName.DeliverNotification]: { notificationId: string };
   [JobName.ReportingReminders]: Record<string, never>;
   [JobName.AllocationRun]: { runId: string };
+  [JobName.EventReminders]: Record<string, never>;
+  [JobName.SyncEventInvitees]: { termId: string };
 }
 
 /** Which queue each job runs on. */
@@ -29,6 +34,8 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.ReportingReminders]: QueueName.Reminders,
   [JobName.AllocationRun]: QueueName.Allocation,
+  [JobName.EventReminders]: QueueName.Events,
+  [JobName.SyncEventInvitees]: QueueName.Events,
 };
 
 export interface JobSchedule {
@@ -44,4 +51,5 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { id: 'daily-housekeeping', pattern: '15 3 * * *', job: JobName.Housekeeping },
   // Mornings, so a reminder reaches contact persons at the start of a working day.
   { id: 'reporting-reminders', pattern: '0 7 * * *', job: JobName.ReportingReminders },
+  { id: 'event-reminders', pattern: '0 8 * * *', job: JobName.EventReminders },
 ];

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
 import { Notification } from './entities/notification.entity';
+import { mailDomain } from './mail-context';
 import { TemplateData, TemplateName } from './templates';
 
 export interface OutboxMail<N extends TemplateName> {
@@ -22,8 +23,6 @@ export type SendMail = <N extends TemplateName>(mail: OutboxMail<N>) => Promise<
 
 export const deliveryJobId = (notification: Pick<Notification, 'id' | 'generation'>) =>
   `notification-${notification.id}-${notification.generation}`;
-
-const FROM_ADDRESS = /<([^<>]+)>\s*$/;
 
 /**
  * The write side of the outbox. E-mail is recorded in PostgreSQL with the change that causes
@@ -69,7 +68,7 @@ export class OutboxService {
         recipientUserId: mail.recipientUserId ?? null,
         template: mail.template,
         data: mail.data as never,
-        messageId: `<${id}@${this.messageIdDomain}>`,
+        messageId: `<${id}@${mailDomain(this.config)}>`,
       })
       .orIgnore()
       .returning(['id'])
@@ -90,10 +89,5 @@ export class OutboxService {
       attempts: this.config.env.MAIL_MAX_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.env.MAIL_BACKOFF_MS },
     };
-  }
-
-  private get messageIdDomain(): string {
-    const from = this.config.env.MAIL_FROM;
-    return (FROM_ADDRESS.exec(from)?.[1] ?? from).split('@')[1] ?? 'localhost';
   }
 }

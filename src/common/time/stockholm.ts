@@ -27,3 +27,16 @@ export function daysBetween(from: string, to: string): number {
 export function swedishDate(date: string): string {
   return DateTime.fromISO(date, { zone: STOCKHOLM }).setLocale('sv').toFormat('d MMMM yyyy');
 }
+
+/** A time span for Swedish readers, e.g. "måndag 31 augusti 2026 kl. 09.00–12.00". */
+export function swedishTimeSpan(start: Date, end: Date): string {
+  const from = DateTime.fromJSDate(start, { zone: STOCKHOLM }).setLocale('sv');
+  const to = DateTime.fromJSDate(end, { zone: STOCKHOLM }).setLocale('sv');
+  const day = from.toFormat("cccc d MMMM yyyy 'kl.' HH.mm");
+  return from.hasSame(to, 'day') ? `${day}–${to.toFormat('HH.mm')}` : `${day} – ${to.toFormat("cccc d MMMM yyyy 'kl.' HH.mm")}`;
+}
+
+/** The calendar date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+}

@@ -1,3 +1,6 @@
+import { eventCancelled, EventCancelledData } from './event-cancelled.template';
+import { eventInvitation, EventInvitationData } from './event-invitation.template';
+import { eventReminder, EventReminderData } from './event-reminder.template';
 import { MailTemplate } from './mail-template';
 import { placementSupervisor, PlacementSupervisorData } from './placement-supervisor.template';
 import { placementsDistrict, PlacementsDistrictData } from './placements-district.template';
@@ -6,6 +9,7 @@ import { reportingOpened, ReportingOpenedData } from './reporting-opened.templat
 import { reportingReminder, ReportingReminderData } from './reporting-reminder.template';
 import { reportingSummary, ReportingSummaryData } from './reporting-summary.template';
 import { userWelcome, UserWelcomeData } from './user-welcome.template';
+import { workshopReminder, WorkshopReminderData } from './workshop-reminder.template';
 
 /** Every e-mail the service sends, by template name, with the data each renders from. */
 export interface TemplateData {
@@ -16,6 +20,10 @@ export interface TemplateData {
   'placements-district': PlacementsDistrictData;
   'placements-university': PlacementsUniversityData;
   'placement-supervisor': PlacementSupervisorData;
+  'event-invitation': EventInvitationData;
+  'event-cancelled': EventCancelledData;
+  'event-reminder': EventReminderData;
+  'workshop-reminder': WorkshopReminderData;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -28,6 +36,10 @@ export const TEMPLATES: { readonly [N in TemplateName]: MailTemplate<TemplateDat
   'placements-district': placementsDistrict,
   'placements-university': placementsUniversity,
   'placement-supervisor': placementSupervisor,
+  'event-invitation': eventInvitation,
+  'event-cancelled': eventCancelled,
+  'event-reminder': eventReminder,
+  'workshop-reminder': workshopReminder,
 };
 
 export function templateOf(name: string): MailTemplate<unknown> | undefined {

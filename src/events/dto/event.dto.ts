@@ -1,0 +1,103 @@
+import { PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { trim } from '../../users/dto/create-user.dto';
+import { TERM_CODE } from '../../terms/dto/term.dto';
+import { EventType } from '../event-type';
+
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+class EventFieldsDto {
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  /** ISO 8601 with an offset, e.g. 2026-08-31T09:00:00+02:00. */
+  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
+  @Matches(WITH_OFFSET, { message: 'startsAt must name its offset (Z or +02:00)' })
+  startsAt: string;
+
+  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
+  @Matches(WITH_OFFSET, { message: 'endsAt must name its offset (Z or +02:00)' })
+  endsAt: string;
+
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  location: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  /** Network meetings: invite the university coordinators too. */
+  @IsOptional()
+  @IsBoolean()
+  includeUniversities?: boolean;
+}
+
+export class CreateEventDto extends EventFieldsDto {
+  @IsEnum(EventType)
+  type: EventType;
+
+  /** Required for the introduction; for a lecture it limits the supervisors invited to the term's. */
+  @IsOptional()
+  @Matches(TERM_CODE, { message: 'termCode must be HT or VT followed by a year, e.g. HT2026' })
+  termCode?: string;
+}
+
+export class UpdateEventDto extends PartialType(EventFieldsDto) {}
+
+export class EventQueryDto {
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @IsOptional()
+  @IsEnum(EventType)
+  type?: EventType;
+
+  @IsOptional()
+  @Matches(TERM_CODE)
+  termCode?: string;
+}
+
+export class AttendanceEntryDto {
+  @IsUUID()
+  inviteeId: string;
+
+  @IsBoolean()
+  attended: boolean;
+}
+
+export class AttendanceDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => AttendanceEntryDto)
+  attendance: AttendanceEntryDto[];
+}
+
