@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
+import { AgreementModule } from './agreement/agreement.module';
 import { AllocationModule } from './allocation/allocation.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuthModule } from './auth/auth.module';
@@ -11,7 +12,11 @@ import { ClockModule } from './common/time/clock';
 import { DemandModule } from './demand/demand.module';
 import { OffersModule } from './offers/offers.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { ReportsModule } from './reports/reports.module';
+import { StudentRequestsModule } from './student-requests/student-requests.module';
 import { StudentsModule } from './students/students.module';
+import { TrainingReportsModule } from './training-reports/training-reports.module';
 import { SupervisorsModule } from './supervisors/supervisors.module';
 import { TermsModule } from './terms/terms.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -64,6 +69,11 @@ export class AppModule implements NestModule {
         AssignmentsModule,
         AllocationModule.forRoot({ worker }),
         EventsModule.forRoot({ worker }),
+        TrainingReportsModule,
+        StudentRequestsModule,
+        AgreementModule,
+        ReportsModule,
+        PrivacyModule.forRoot({ worker }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

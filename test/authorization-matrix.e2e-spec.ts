@@ -80,6 +80,14 @@ describe('authorization matrix', () => {
       { method: 'post', path: '/api/events', body: { type: 'lecture', title: 'Matris', location: 'Här', startsAt: '2031-10-07T15:00:00+02:00', endsAt: '2031-10-07T16:00:00+02:00' }, expect: [201, 403, 403] },
       { method: 'get', path: '/api/me/calendar-token', expect: [200, 200, 200] },
       { method: 'post', path: '/api/me/calendar-token/rotate', expect: [200, 200, 200] },
+      { method: 'get', path: `/api/terms/${term.code}/report`, expect: [200, 403, 403] },
+      { method: 'get', path: '/api/reports/trend', expect: [200, 403, 403] },
+      { method: 'get', path: '/api/training-reports', expect: [200, 403, 200] },
+      { method: 'put', path: '/api/training-reports', body: { universityId: su.id, year: 2030, offeredTraining: 1, notAdmitted: 0, evaluationSummary: 'Bra' }, expect: [200, 403, 200] },
+      { method: 'get', path: '/api/student-requests', expect: [200, 200, 200] },
+      { method: 'post', path: '/api/student-requests', body: { districtId: bromma.id, studentName: 'Matris', studentEmail: 'm@x.se', message: 'Plats?' }, expect: [201, 201, 403] },
+      { method: 'get', path: '/api/agreement', expect: [200, 200, 200] },
+      { method: 'get', path: '/api/people/export?email=m@x.se', expect: [200, 403, 403] },
     ];
   });
   afterAll(() => t.close());

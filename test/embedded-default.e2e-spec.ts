@@ -133,6 +133,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       '/api/allocation-runs/{id}', '/api/allocation-runs/{id}/apply', '/api/terms/{code}/assignments', '/api/assignments/{id}',
       '/api/terms/{code}/assignments/publish', '/api/events', '/api/events/{id}', '/api/events/{id}.ics', '/api/events/{id}/cancel',
       '/api/me/calendar-token', '/api/me/calendar-token/rotate', '/api/calendar/{token}.ics',
+      '/api/terms/{code}/report', '/api/reports/trend', '/api/training-reports', '/api/student-requests', '/api/student-requests/{id}',
+      '/api/agreement', '/api/agreement/revisions', '/api/agreement/revisions/{version}/approve', '/api/agreement/notice',
+      '/api/people/export', '/api/people/erase',
     ]));
     expect(Object.keys(document.components.schemas.BalanceResponse.properties)).toEqual(expect.arrayContaining(
       ['targetPlaces', 'offeredPlaces', 'usablePlaces', 'shortfall', 'districts', 'fields', 'universities'],

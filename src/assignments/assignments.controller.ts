@@ -4,9 +4,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
+import { FormatQueryDto } from '../common/http/format-query.dto';
 import { IdParam } from '../common/http/id-param';
 import { AssignmentsService } from './assignments.service';
-import { AssignmentQueryDto, AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
+import { AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
 import { PublicationService } from './publication.service';
 
 const CSV_COLUMNS: (keyof AssignmentResponse)[] = [
@@ -31,7 +32,7 @@ export class AssignmentsController {
   async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
-    @Query() query: AssignmentQueryDto,
+    @Query() query: FormatQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssignmentResponse[] | string> {
     const rows = await this.assignments.list(actor, code);

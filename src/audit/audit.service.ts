@@ -7,6 +7,24 @@ import { currentRequestId } from '../common/http/request-context';
 import { AuditEntry, type AuditChanges } from './entities/audit-entry.entity';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
+/**
+ * Fields that hold personal data: the audit log says they changed, never what they held, so it
+ * carries ids and no names (and needs no clean-up when a person's data is removed).
+ */
+export const PERSONAL_FIELDS: readonly string[] = ['name', 'email', 'studentName', 'studentEmail', 'studentRef', 'answer', 'message', 'recipientEmail'];
+const PERSONAL = '[personal data]';
+
+function withoutPersonalData(changes: AuditChanges): AuditChanges {
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, change]) => [
+      field,
+      PERSONAL_FIELDS.includes(field)
+        ? { ...('from' in change ? { from: change.from === null ? null : PERSONAL } : {}), ...('to' in change ? { to: change.to === null ? null : PERSONAL } : {}) }
+        : change,
+    ]),
+  );
+}
+
 export interface AuditRecord {
   action: string;
   entityType: string;
@@ -25,7 +43,7 @@ export class AuditService {
       action: record.action,
       entityType: record.entityType,
       entityId: record.entityId,
-      changes: (record.changes ?? {}) as object,
+      changes: withoutPersonalData(record.changes ?? {}) as object,
       requestId: currentRequestId(),
     });
   }

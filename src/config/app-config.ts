@@ -129,6 +129,20 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   MAIL_SENDING_LEASE_MS = 300_000;
+
+  /** Months after a term is closed before its students' personal data is removed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  STUDENT_RETENTION_MONTHS = 12;
+
+  /** Days a delivered or failed e-mail (with the names it carried) is kept in the outbox. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  NOTIFICATION_RETENTION_DAYS = 90;
 }
 
 export class ConfigError extends Error {}

@@ -36,6 +36,7 @@ export class JobQueueService {
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.Allocation) allocation: Queue,
     @InjectQueue(QueueName.Events) events: Queue,
+    @InjectQueue(QueueName.Privacy) privacy: Queue,
   ) {
     this.queues = {
       [QueueName.System]: system,
@@ -43,6 +44,7 @@ export class JobQueueService {
       [QueueName.Reminders]: reminders,
       [QueueName.Allocation]: allocation,
       [QueueName.Events]: events,
+      [QueueName.Privacy]: privacy,
     };
     // Without a listener BullMQ prints every reconnect failure to the console.
     for (const queue of Object.values(this.queues)) {

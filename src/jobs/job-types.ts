@@ -5,6 +5,7 @@ export enum QueueName {
   Reminders = 'reminders',
   Allocation = 'allocation',
   Events = 'events',
+  Privacy = 'privacy',
 }
 
 export enum JobName {
@@ -15,6 +16,7 @@ export enum JobName {
   AllocationRun = 'allocation-run',
   EventReminders = 'event-reminders',
   SyncEventInvitees = 'sync-event-invitees',
+  PersonalDataRetention = 'personal-data-retention',
 }
 
 export interface JobPayloads {
@@ -25,6 +27,7 @@ export interface JobPayloads {
   [JobName.AllocationRun]: { runId: string };
   [JobName.EventReminders]: Record<string, never>;
   [JobName.SyncEventInvitees]: { termId: string };
+  [JobName.PersonalDataRetention]: Record<string, never>;
 }
 
 /** Which queue each job runs on. */
@@ -36,6 +39,7 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JobName.AllocationRun]: QueueName.Allocation,
   [JobName.EventReminders]: QueueName.Events,
   [JobName.SyncEventInvitees]: QueueName.Events,
+  [JobName.PersonalDataRetention]: QueueName.Privacy,
 };
 
 export interface JobSchedule {
@@ -52,4 +56,5 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // Mornings, so a reminder reaches contact persons at the start of a working day.
   { id: 'reporting-reminders', pattern: '0 7 * * *', job: JobName.ReportingReminders },
   { id: 'event-reminders', pattern: '0 8 * * *', job: JobName.EventReminders },
+  { id: 'personal-data-retention', pattern: '30 2 * * *', job: JobName.PersonalDataRetention },
 ];

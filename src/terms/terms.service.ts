@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
 import { AppError, FieldProblem } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
 import { swedishDate } from '../common/time/stockholm';
 import { District } from '../districts/entities/district.entity';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
@@ -30,6 +31,7 @@ export class TermsService {
     @InjectRepository(TermPeriod) private readonly periods: Repository<TermPeriod>,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<TermResponse[]> {
@@ -103,7 +105,8 @@ export class TermsService {
         });
       }
       const { periods: _, ...fields } = dto;
-      await this.audit.update(manager, actor, Term, 'term', term, fields);
+      const closing = dto.status === TermStatus.Closed && term.status !== TermStatus.Closed;
+      await this.audit.update(manager, actor, Term, 'term', term, { ...fields, ...(closing ? { closedAt: this.clock.now() } : {}) });
       const updated = await manager.findOneByOrFail(Term, { id: term.id });
       if (term.status !== TermStatus.Reporting && updated.status === TermStatus.Reporting) await this.announceReporting(manager, send, updated);
       return TermResponse.of(updated, await manager.findBy(TermPeriod, { termId: term.id }));

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { Field } from '../../fields/fields';
 import { AssignmentStatus } from '../entities/assignment.entity';
 
@@ -12,13 +12,6 @@ export class CreateAssignmentDto {
   /** One of the supervisors named on the offer. */
   @IsUUID()
   supervisorId: string;
-}
-
-export class AssignmentQueryDto {
-  /** `csv` for a spreadsheet of the same rows. */
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 }
 
 export class AssignmentResponse {

@@ -1,3 +1,4 @@
+import { agreementNotice, AgreementNoticeData } from './agreement-notice.template';
 import { eventCancelled, EventCancelledData } from './event-cancelled.template';
 import { eventInvitation, EventInvitationData } from './event-invitation.template';
 import { eventReminder, EventReminderData } from './event-reminder.template';
@@ -8,6 +9,7 @@ import { placementsUniversity, PlacementsUniversityData } from './placements-uni
 import { reportingOpened, ReportingOpenedData } from './reporting-opened.template';
 import { reportingReminder, ReportingReminderData } from './reporting-reminder.template';
 import { reportingSummary, ReportingSummaryData } from './reporting-summary.template';
+import { studentRequest, StudentRequestData } from './student-request.template';
 import { userWelcome, UserWelcomeData } from './user-welcome.template';
 import { workshopReminder, WorkshopReminderData } from './workshop-reminder.template';
 
@@ -24,6 +26,8 @@ export interface TemplateData {
   'event-cancelled': EventCancelledData;
   'event-reminder': EventReminderData;
   'workshop-reminder': WorkshopReminderData;
+  'student-request': StudentRequestData;
+  'agreement-notice': AgreementNoticeData;
 }
 
 export type TemplateName = keyof TemplateData;
@@ -40,6 +44,8 @@ export const TEMPLATES: { readonly [N in TemplateName]: MailTemplate<TemplateDat
   'event-cancelled': eventCancelled,
   'event-reminder': eventReminder,
   'workshop-reminder': workshopReminder,
+  'student-request': studentRequest,
+  'agreement-notice': agreementNotice,
 };
 
 export function templateOf(name: string): MailTemplate<unknown> | undefined {

@@ -24,6 +24,14 @@ export class Term {
   @Column({ type: 'text', default: TermStatus.Planning })
   status: TermStatus;
 
+  /** When the term was closed: the retention of its students' personal data counts from here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  /** When its students' personal data was removed (anonymised) after the retention period. */
+  @Column({ type: 'timestamptz', nullable: true })
+  personalDataPurgedAt: Date | null;
+
   @OneToMany(() => TermPeriod, (period) => period.term, { cascade: false })
   periods?: Relation<TermPeriod>[];
 

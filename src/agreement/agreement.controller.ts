@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../common/auth/decorators';
+import { Actor } from '../common/auth/role';
+import { AppError } from '../common/errors/app-error';
+import { AgreementService } from './agreement.service';
+import { AgreementResponse, NoticeDto, ProposeRevisionDto } from './dto/agreement.dto';
+
+const VersionParam = () => Param('version', new ParseIntPipe({ exceptionFactory: () => AppError.invalidField('version', 'must be a whole number') }));
+
+/** The letter of intent (avsiktsförklaring): read by everyone; the parties revise it or leave. */
+@ApiTags('agreement')
+@ApiBearerAuth()
+@Controller('agreement')
+export class AgreementController {
+  constructor(private readonly agreement: AgreementService) {}
+
+  /** The text in force, a revision awaiting approval, the parties and who remains, and every version. */
+  @Get()
+  get(): Promise<AgreementResponse> {
+    return this.agreement.get();
+  }
+
+  /** Proposes a revised text (the city through the coordinator, a university through its coordinator). */
+  @Post('revisions')
+  @HttpCode(201)
+  @ApiConflictResponse({ description: 'A revision is awaiting approval already' })
+  propose(@CurrentActor() actor: Actor, @Body() dto: ProposeRevisionDto): Promise<AgreementResponse> {
+    return this.agreement.propose(actor, dto);
+  }
+
+  /** The actor's party approves; the revision takes effect when every remaining party has. */
+  @Post('revisions/:version/approve')
+  @HttpCode(200)
+  approve(@CurrentActor() actor: Actor, @VersionParam() version: number): Promise<AgreementResponse> {
+    return this.agreement.approve(actor, version);
+  }
+
+  @Post('revisions/:version/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @VersionParam() version: number): Promise<AgreementResponse> {
+    return this.agreement.withdraw(actor, version);
+  }
+
+  /** The actor's party gives notice to leave, at least six months ahead; the others are told by e-mail. */
+  @Post('notice')
+  @HttpCode(200)
+  @ApiBadRequestResponse({ description: 'Less than six months’ notice' })
+  giveNotice(@CurrentActor() actor: Actor, @Body() dto: NoticeDto): Promise<AgreementResponse> {
+    return this.agreement.giveNotice(actor, dto);
+  }
+
+  @Delete('notice')
+  @HttpCode(200)
+  withdrawNotice(@CurrentActor() actor: Actor): Promise<AgreementResponse> {
+    return this.agreement.withdrawNotice(actor);
+  }
+}

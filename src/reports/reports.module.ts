@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BalanceModule } from '../balance/balance.module';
+import { TermsModule } from '../terms/terms.module';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+@Module({
+  imports: [TermsModule, BalanceModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+})
+export class ReportsModule {}
