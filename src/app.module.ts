@@ -34,6 +34,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { SystemModule } from './system/system.module';
 import { UniversitiesModule } from './universities/universities.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 /** `api` serves HTTP, `worker` runs jobs, `all` (the default) does both in one process. */
 export type ProcessRole = 'api' | 'worker' | 'all';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         AgreementModule,
         ReportsModule,
         PrivacyModule.forRoot({ worker }),
+        WebModule.forRoot({ worker }),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -7,6 +7,7 @@ import { AgreementApproval, AgreementParty, AgreementVersion } from './entities/
 @Module({
   imports: [TypeOrmModule.forFeature([AgreementParty, AgreementVersion, AgreementApproval])],
   controllers: [AgreementController],
+  exports: [AgreementService],
   providers: [AgreementService],
 })
 export class AgreementModule {}

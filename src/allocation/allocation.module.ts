@@ -15,6 +15,7 @@ export class AllocationModule {
       module: AllocationModule,
       imports: [TypeOrmModule.forFeature([AllocationRun]), TermsModule, BalanceModule, AssignmentsModule],
       controllers: [AllocationController],
+      exports: [AllocationService],
       providers: [AllocationService, ...(options.worker ? [AllocationProcessor] : [])],
     };
   }

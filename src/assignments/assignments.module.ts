@@ -11,6 +11,6 @@ import { PublicationService } from './publication.service';
   imports: [TypeOrmModule.forFeature([Assignment]), TermsModule, BalanceModule],
   controllers: [AssignmentsController],
   providers: [AssignmentsService, PublicationService],
-  exports: [AssignmentsService],
+  exports: [AssignmentsService, PublicationService],
 })
 export class AssignmentsModule {}

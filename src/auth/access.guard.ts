@@ -1,35 +1,40 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../common/auth/decorators';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, WEB_PAGE } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { AuthService } from './auth.service';
+import { PRE_SESSION_CSRF_COOKIE, ResolvedSession, SESSION_COOKIE, SessionsService } from './sessions/sessions.service';
+
+const SAFE_METHODS = ['GET', 'HEAD'];
+
+export type GuardedRequest = Request & { actor?: Actor; session?: ResolvedSession; cookies?: Record<string, string> };
 
 /**
  * Deny by default: every route needs a valid bearer token of an active user unless marked
- * @Public(), and a route marked @Roles(...) needs one of those roles.
+ * @Public(), and a route marked @Roles(...) needs one of those roles. Browser pages (@WebPage())
+ * take the session cookie instead, and their form posts the session's CSRF token.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const webPage = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets);
+    // A public page still shows who is signed in, and checks its forms like any other.
+    if (webPage) request.session = (await this.sessions.resolve(request.cookies?.[SESSION_COOKIE])) ?? undefined;
+    if (webPage && !SAFE_METHODS.includes(request.method)) this.checkCsrf(request);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new AppError(HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>', 'unauthenticated');
-    }
-    const actor = await this.auth.actorFor(token);
-    if (!actor) {
-      throw new AppError(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired', 'invalid_token');
-    }
+    const actor = webPage ? request.session?.actor : await this.bearerActor(request);
+    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'Sign in required', 'unauthenticated');
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
@@ -37,5 +42,26 @@ export class AccessGuard implements CanActivate {
       throw AppError.forbidden(`This requires the role ${roles.join(' or ')}`);
     }
     return true;
+  }
+
+  private async bearerActor(request: Request): Promise<Actor> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      throw new AppError(HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>', 'unauthenticated');
+    }
+    const actor = await this.auth.actorFor(token);
+    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired', 'invalid_token');
+    return actor;
+  }
+
+  /**
+   * Forms carry `_csrf`, scripts send `X-CSRF-Token`: the session's token, or before sign-in the
+   * token of the sign-in page's own cookie (double submit).
+   */
+  private checkCsrf(request: GuardedRequest): void {
+    const expected = request.session?.csrfToken ?? request.cookies?.[PRE_SESSION_CSRF_COOKIE];
+    if (!expected) throw AppError.forbidden('The form has expired; reload the page and try again');
+    const given = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
+    if (!SessionsService.csrfMatches(expected, given)) throw AppError.forbidden('The form has expired; reload the page and try again');
   }
 }

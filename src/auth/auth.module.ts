@@ -10,11 +10,13 @@ import { AuthController } from './auth.controller';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
 import { LoginAttempt } from './entities/login-attempt.entity';
 import { LoginThrottleService } from './login-throttle.service';
+import { SessionsService } from './sessions/sessions.service';
+import { WebSession } from './sessions/web-session.entity';
 
 @Module({
   imports: [
     UsersModule,
-    TypeOrmModule.forFeature([User, LoginAttempt]),
+    TypeOrmModule.forFeature([User, LoginAttempt, WebSession]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -25,7 +27,7 @@ import { LoginThrottleService } from './login-throttle.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [AuthService, LoginThrottleService, SessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, SessionsService],
 })
 export class AuthModule {}

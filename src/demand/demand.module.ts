@@ -8,6 +8,7 @@ import { TermDemand } from './entities/term-demand.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([TermDemand]), TermsModule],
   controllers: [DemandController],
+  exports: [DemandService],
   providers: [DemandService],
 })
 export class DemandModule {}

@@ -19,6 +19,7 @@ export class EventsModule {
       module: EventsModule,
       imports: [TypeOrmModule.forFeature([CalendarEventEntity, EventInvitee, CalendarToken]), TermsModule],
       controllers: [EventsController, CalendarController],
+      exports: [EventsService, CalendarTokensService],
       providers: [EventsService, CalendarTokensService, EventRemindersService, ...(options.worker ? [EventsProcessor] : [])],
     };
   }

@@ -10,6 +10,6 @@ import { OffersService } from './offers.service';
   imports: [TypeOrmModule.forFeature([PlacementOffer]), TermsModule],
   controllers: [OffersController],
   providers: [OffersService, CoverageService],
-  exports: [CoverageService],
+  exports: [OffersService, CoverageService],
 })
 export class OffersModule {}

@@ -12,6 +12,7 @@ export class RemindersModule {
       module: RemindersModule,
       imports: [TermsModule, BalanceModule],
       controllers: [RemindersController],
+      exports: [RemindersService],
       providers: [RemindersService, ...(options.worker ? [RemindersProcessor] : [])],
     };
   }

@@ -7,6 +7,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [TermsModule, BalanceModule],
   controllers: [ReportsController],
+  exports: [ReportsService],
   providers: [ReportsService],
 })
 export class ReportsModule {}

@@ -7,6 +7,7 @@ import { StudentRequestsService } from './student-requests.service';
 @Module({
   imports: [TypeOrmModule.forFeature([StudentRequest])],
   controllers: [StudentRequestsController],
+  exports: [StudentRequestsService],
   providers: [StudentRequestsService],
 })
 export class StudentRequestsModule {}

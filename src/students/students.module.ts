@@ -8,6 +8,7 @@ import { StudentsService } from './students.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Student]), TermsModule],
   controllers: [StudentsController],
+  exports: [StudentsService],
   providers: [StudentsService],
 })
 export class StudentsModule {}

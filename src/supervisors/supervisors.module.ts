@@ -8,6 +8,7 @@ import { SupervisorsService } from './supervisors.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Supervisor]), OffersModule],
   controllers: [SupervisorsController],
+  exports: [SupervisorsService],
   providers: [SupervisorsService],
 })
 export class SupervisorsModule {}

@@ -7,6 +7,7 @@ import { TrainingReportsService } from './training-reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([TrainingReport])],
   controllers: [TrainingReportsController],
+  exports: [TrainingReportsService],
   providers: [TrainingReportsService],
 })
 export class TrainingReportsModule {}

@@ -16,6 +16,8 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   http: () => ReturnType<typeof request>;
+  /** Listens on a free port on loopback (for a browser); returns the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,10 @@ export async function startTestApp(
     config,
     dataSource: app.get(DataSource),
     http: () => request(server),
+    listen: async () => {
+      await app.listen(0, '127.0.0.1');
+      return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    },
     close: () => app.close(),
   };
 }

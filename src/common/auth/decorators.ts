@@ -3,9 +3,16 @@ import { Actor, Role } from './role';
 
 export const PUBLIC_ROUTE = 'vfu:public';
 export const ALLOWED_ROLES = 'vfu:roles';
+export const WEB_PAGE = 'vfu:web-page';
 
 /** Opens a route to callers without a token; every other route needs one. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * A browser page: signed in by the session cookie instead of a bearer token, and every form
+ * post must carry the session's CSRF token.
+ */
+export const WebPage = () => SetMetadata(WEB_PAGE, true);
 
 /** Restricts a route (or a controller) to these roles; without it any signed-in user may call. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);

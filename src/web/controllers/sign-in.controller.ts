@@ -1,0 +1,64 @@
+import { Body, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import { GuardedRequest } from '../../auth/access.guard';
+import { AuthService } from '../../auth/auth.service';
+import { PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_MS, SessionsService } from '../../auth/sessions/sessions.service';
+import { Public } from '../../common/auth/decorators';
+import { AppConfig } from '../../config/app-config';
+import { attempt } from '../forms';
+import { ViewService } from '../view.service';
+import { WebController } from '../web-controller';
+
+/** Only paths of this site: a `next` elsewhere would make the sign-in page an open redirect. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/');
+
+@WebController()
+export class SignInController {
+  constructor(
+    private readonly view: ViewService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private cookie(response: Response, name: string, value: string, maxAge: number): void {
+    response.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/', maxAge });
+  }
+
+  @Public()
+  @Get('logga-in')
+  form(@Req() request: GuardedRequest, @Res() response: Response, @Query('next') next?: string): void {
+    if (request.session) return response.redirect(303, safeNext(next));
+    // Double-submit token for the form, until there is a session to hold one.
+    const csrf = request.cookies?.[PRE_SESSION_CSRF_COOKIE] ?? randomBytes(24).toString('base64url');
+    this.cookie(response, PRE_SESSION_CSRF_COOKIE, csrf, 3600_000);
+    request.cookies = { ...request.cookies, [PRE_SESSION_CSRF_COOKIE]: csrf };
+    response.type('html').send(this.view.page(request, 'login', { title: 'Logga in', next: safeNext(next) }));
+  }
+
+  @Public()
+  @Post('logga-in')
+  @HttpCode(200)
+  async signIn(@Req() request: GuardedRequest, @Res() response: Response, @Body() body: Record<string, unknown>): Promise<void> {
+    const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const result = await attempt(() => this.auth.login(email, password, request.ip ?? 'unknown'));
+    if ('errors' in result) {
+      response.status(result.status).type('html').send(this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors: result.errors }));
+      return;
+    }
+    await this.sessions.end(request.cookies?.[SESSION_COOKIE]);
+    this.cookie(response, SESSION_COOKIE, await this.sessions.start(result.ok.user), SESSION_IDLE_MS * 3);
+    response.clearCookie(PRE_SESSION_CSRF_COOKIE, { path: '/' });
+    response.redirect(303, safeNext(body.next));
+  }
+
+  @Public()
+  @Post('logga-ut')
+  async signOut(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
+    await this.sessions.end(request.cookies?.[SESSION_COOKIE]);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    response.redirect(303, '/logga-in?klart=utloggad');
+  }
+}

@@ -1,0 +1,77 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role';
+import { signedInUser, SignedInUser } from '../factories/users';
+import { launchBrowser, screenshot, seriousViolations, signIn } from '../support/browser';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('web: signing in and out', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let coordinator: SignedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    base = await t.listen();
+    browser = await launchBrowser();
+    coordinator = await signedInUser(t, Role.Coordinator);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext()).newPage();
+  });
+  afterEach(() => page.context().close());
+
+  it('sends a visitor to the sign-in page, shows a wrong password next to the form, keeps the e-mail', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/logga-in\?next=%2F$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'logga-in');
+    await page.getByLabel('E-postadress').fill(coordinator.email);
+    await page.getByLabel('Lösenord').fill('fel-losenord-123');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Fel e-postadress eller lösenord.');
+    expect(await page.getByLabel('E-postadress').inputValue()).toBe(coordinator.email);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('signs in with a session cookie (httpOnly, SameSite=Lax), shows the overview and the calendar link, and signs out', async () => {
+    await signIn(page, base, coordinator.email, coordinator.password);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hej Test coordinator!');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'vfu_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const link = await page.getByLabel('Kalenderlänk', { exact: true }).inputValue();
+    expect(link).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'oversikt-samordnare');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: /Skapa ny länk/ }).click();
+    await page.waitForURL(/klart=ny_lank/);
+    expect(await page.getByRole('status').textContent()).toContain('Du har fått en ny kalenderlänk');
+    expect(await page.getByLabel('Kalenderlänk', { exact: true }).inputValue()).not.toBe(link);
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.waitForURL(/\/logga-in/);
+    await page.goto(`${base}/`);
+    await page.waitForURL(/\/logga-in/);
+  });
+
+  it('refuses a form post without the session’s CSRF token', async () => {
+    await signIn(page, base, coordinator.email, coordinator.password);
+    const status = await page.evaluate(async () => (await fetch('/kalenderlank', { method: 'POST' })).status);
+    expect(status).toBe(403);
+  });
+
+  it('works on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await signIn(page, base, coordinator.email, coordinator.password);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await screenshot(page, 'oversikt-mobil');
+  });
+});
