@@ -1,18 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { FormatQueryDto } from '../common/http/format-query.dto';
 import { IdParam } from '../common/http/id-param';
+import { assignmentsCsv } from './assignments-csv';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
 import { PublicationService } from './publication.service';
-
-const CSV_COLUMNS: (keyof AssignmentResponse)[] = [
-  'id', 'studentId', 'studentName', 'universityId', 'offerId', 'districtId', 'unitName', 'field', 'supervisorId', 'supervisorName', 'supervisorEmail', 'status', 'cost',
-];
 
 @ApiTags('assignments')
 @ApiBearerAuth()
@@ -39,8 +35,7 @@ export class AssignmentsController {
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8');
     response.attachment(`placeringar-${code}.csv`);
-    // A BOM, so spreadsheet programs read the Swedish letters right.
-    return '\uFEFF' + stringify(rows, { header: true, columns: CSV_COLUMNS });
+    return assignmentsCsv(rows);
   }
 
   /** Places a student by hand; 409 when the offer, the supervisor or the quota is full, or the student is placed. */

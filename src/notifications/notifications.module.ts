@@ -23,7 +23,7 @@ export class NotificationsModule {
         NotificationsService,
         ...(options.worker ? [DeliveryService, Mailer, NotificationsProcessor, OutboxSweeper] : []),
       ],
-      exports: [OutboxService],
+      exports: [OutboxService, NotificationsService],
     };
   }
 }

@@ -7,6 +7,7 @@ import { BalanceModule } from '../balance/balance.module';
 import { DemandModule } from '../demand/demand.module';
 import { DistrictsModule } from '../districts/districts.module';
 import { EventsModule } from '../events/events.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OffersModule } from '../offers/offers.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { ReportsModule } from '../reports/reports.module';
@@ -17,16 +18,26 @@ import { TermsModule } from '../terms/terms.module';
 import { TrainingReportsModule } from '../training-reports/training-reports.module';
 import { UniversitiesModule } from '../universities/universities.module';
 import { UsersModule } from '../users/users.module';
+import { CoordinatorAdminPagesController } from './controllers/coordinator-admin-pages.controller';
 import { CoordinatorPagesController } from './controllers/coordinator-pages.controller';
 import { DistrictPagesController } from './controllers/district-pages.controller';
 import { HomeController } from './controllers/home.controller';
+import { RequestsPagesController } from './controllers/requests-pages.controller';
 import { SignInController } from './controllers/sign-in.controller';
 import { UniversityPagesController } from './controllers/university-pages.controller';
 import { ViewService } from './view.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** Every controller of browser pages; their routes are kept out of the `/api` prefix. */
-export const WEB_CONTROLLERS = [SignInController, HomeController, DistrictPagesController, UniversityPagesController, CoordinatorPagesController];
+export const WEB_CONTROLLERS = [
+  SignInController,
+  HomeController,
+  DistrictPagesController,
+  UniversityPagesController,
+  CoordinatorPagesController,
+  CoordinatorAdminPagesController,
+  RequestsPagesController,
+];
 
 /**
  * The web interface for the three roles: server-rendered pages in Swedish on the same services
@@ -56,6 +67,7 @@ export class WebModule {
         AllocationModule.forRoot(options),
         EventsModule.forRoot(options),
         RemindersModule.forRoot(options),
+        NotificationsModule.forRoot(options),
       ],
       controllers: WEB_CONTROLLERS,
       providers: [ViewService, WebExceptionFilter],

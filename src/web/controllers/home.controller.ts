@@ -2,6 +2,7 @@ import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { GuardedRequest } from '../../auth/access.guard';
 import { Role } from '../../common/auth/role';
+import { IdParam } from '../../common/http/id-param';
 import { CalendarTokensService } from '../../events/calendar-tokens.service';
 import { EventsService } from '../../events/events.service';
 import { TermsService } from '../../terms/terms.service';
@@ -38,6 +39,12 @@ export class HomeController {
       events: upcoming,
       calendarUrl: await this.calendar.url(actor),
     });
+  }
+
+  /** One event as a calendar file, for the signed-in user (the API's copy needs a bearer token). */
+  @Get('handelser/:id.ics')
+  async ics(@IdParam() id: string, @Res() response: Response): Promise<void> {
+    response.type('text/calendar; charset=utf-8').attachment('handelse.ics').send(await this.events.ics(id));
   }
 
   @Post('kalenderlank')
