@@ -5,6 +5,7 @@ import { QueueName } from '../src/jobs/job-types';
 import { HousekeepingService } from '../src/system/housekeeping.service';
 import { JobSchedulesKeeper } from '../src/jobs/job-schedules.keeper';
 import { Role } from '../src/common/auth/role';
+import { UsersService } from '../src/users/users.service';
 import { signedInUser } from './factories/users';
 import { OwnRedis, freePort } from './support/own-redis';
 import { startTestApp, TestApp } from './support/test-app';
@@ -83,13 +84,19 @@ describe('housekeeping', () => {
     expect(await queue.getJobSchedulers()).toEqual(expected);
   });
 
-  it('removes sign-in attempts and heartbeats older than the retention, and keeps newer ones', async () => {
+  it('removes sign-in attempts and heartbeats older than the retention, and expired sessions; keeps the rest', async () => {
     const old = new Date(Date.now() - 31 * 24 * 3600 * 1000);
     await t.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ('old@x.se', '1.2.3.4', false, $1), ('new@x.se', '1.2.3.4', false, now())`, [old]);
     await t.dataSource.query(`INSERT INTO heartbeats (backend, requested_at) VALUES ('redis', $1), ('redis', now())`, [old]);
+    const user = await t.app.get(UsersService).create(null, { email: 'sessions@x.se', name: 'S', role: Role.Coordinator, password: 'long-enough-pw' });
+    await t.dataSource.query(
+      `INSERT INTO web_sessions (id, user_id, csrf_token, token_version, expires_at) VALUES ('old', $1, 'x', 0, now() - interval '1 minute'), ('live', $1, 'x', 0, now() + interval '1 hour')`,
+      [user.id],
+    );
     const sut = t.app.get(HousekeepingService);
-    expect(await sut.purge()).toEqual({ loginAttempts: 1, heartbeats: 1 });
+    expect(await sut.purge()).toEqual({ loginAttempts: 1, heartbeats: 1, sessions: 1 });
+    expect(await t.dataSource.query(`SELECT id FROM web_sessions`)).toEqual([{ id: 'live' }]);
     expect(await t.dataSource.query(`SELECT email FROM login_attempts`)).toEqual([{ email: 'new@x.se' }]);
-    expect(await sut.purge()).toEqual({ loginAttempts: 0, heartbeats: 0 });
+    expect(await sut.purge()).toEqual({ loginAttempts: 0, heartbeats: 0, sessions: 0 });
   });
 });

@@ -5,19 +5,38 @@ import { HttpStatus, INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { AuthService } from '../auth/auth.service';
+import { SESSION_COOKIE, SessionsService } from '../auth/sessions/sessions.service';
 import { Role } from '../common/auth/role';
 import { JobQueueService } from '../jobs/job-queue.service';
 
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
 
-/** Bull Board is plain Express, outside Nest's guards: the same token check, coordinators only. */
-function coordinatorOnly(auth: AuthService) {
+/** The Origin (or Referer) of a request names this host. */
+function sameOrigin(req: Request): boolean {
+  const origin = req.headers.origin ?? req.headers.referer;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Bull Board is plain Express, outside Nest's guards: the same checks, coordinators only. A bearer
+ * token (scripts) or the browser session (the coordinator opening the board from the web pages);
+ * the board's own buttons post without our CSRF token, so a session's post must come from this site.
+ */
+function coordinatorOnly(auth: AuthService, sessions: SessionsService) {
   const refuse = (res: Response, status: HttpStatus, message: string) =>
     res.status(status).json({ statusCode: status, error: STATUS_CODES[status], message });
-  return async (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request & { cookies?: Record<string, string> }, res: Response, next: NextFunction) => {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    const actor = scheme?.toLowerCase() === 'bearer' && token ? await auth.actorFor(token) : null;
-    if (!actor) return refuse(res, HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>');
+    const bearer = scheme?.toLowerCase() === 'bearer' && token ? await auth.actorFor(token) : null;
+    const session = bearer ? null : await sessions.resolve(req.cookies?.[SESSION_COOKIE]);
+    const actor = bearer ?? session?.actor ?? null;
+    if (!actor) return refuse(res, HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>, or sign in on the web pages');
+    if (session && !['GET', 'HEAD'].includes(req.method) && !sameOrigin(req)) return refuse(res, HttpStatus.FORBIDDEN, 'Cross-site request refused');
     if (actor.role !== Role.Coordinator) return refuse(res, HttpStatus.FORBIDDEN, 'This requires the role coordinator');
     next();
   };
@@ -31,5 +50,5 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter,
     options: { uiConfig: { boardTitle: 'VFU – köer' } },
   });
-  app.use(QUEUE_BOARD_PATH, coordinatorOnly(app.get(AuthService)), serverAdapter.getRouter());
+  app.use(QUEUE_BOARD_PATH, coordinatorOnly(app.get(AuthService), app.get(SessionsService)), serverAdapter.getRouter());
 }

@@ -136,10 +136,14 @@ export class EventsService {
   }
 
   /** Attendance is recorded once the event has begun. */
+  attendanceOpen(event: Pick<CalendarEventEntity, 'startsAt'>): boolean {
+    return event.startsAt <= this.clock.now();
+  }
+
   async recordAttendance(actor: Actor, id: string, dto: AttendanceDto): Promise<EventInvitee[]> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.find(manager, id, true);
-      if (event.startsAt > this.clock.now()) throw AppError.conflict(EventsErrorCode.NotStarted, 'Attendance is recorded once the event has begun');
+      if (!this.attendanceOpen(event)) throw AppError.conflict(EventsErrorCode.NotStarted, 'Attendance is recorded once the event has begun');
       const known = new Set((await manager.findBy(EventInvitee, { eventId: id })).map((i) => i.id));
       const unknown = dto.attendance.map((entry, i) => ({ entry, i })).filter(({ entry }) => !known.has(entry.inviteeId));
       if (unknown.length) throw AppError.invalid(unknown.map(({ i }) => ({ field: `attendance.${i}.inviteeId`, message: 'is not invited to this event' })));

@@ -8,14 +8,13 @@ import { assertDistrictScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
-import { endOfStockholmDay } from '../common/time/stockholm';
 import { Supervisor } from '../supervisors/entities/supervisor.entity';
 import { Term } from '../terms/entities/term.entity';
-import { OPEN_FOR_REPORTING } from '../terms/term-status';
 import { TermsService } from '../terms/terms.service';
 import { CoverageService } from './coverage.service';
 import { CreateOfferDto, OfferQueryDto, UpdateOfferDto } from './dto/offer.dto';
 import { PlacementOffer } from './entities/placement-offer.entity';
+import { reportingClosed } from './reporting-window';
 
 export enum OffersErrorCode {
   ReportingClosed = 'reporting_closed',
@@ -129,13 +128,14 @@ export class OffersService {
   /** Contacts write only while the term takes reports and its deadline has not passed; the coordinator always. */
   private assertOpen(actor: Actor, term: Term): void {
     if (actor.role === Role.Coordinator) return;
-    if (!OPEN_FOR_REPORTING.includes(term.status)) {
+    const closed = reportingClosed(term, this.clock.now());
+    if (closed === 'status') {
       throw AppError.conflict(
         OffersErrorCode.ReportingClosed,
         `Reporting for ${term.code} is closed: the term is ${term.status}. Ask the central coordinator to change offers.`,
       );
     }
-    if (this.clock.now() >= endOfStockholmDay(term.reportingDeadline)) {
+    if (closed === 'deadline') {
       throw AppError.conflict(
         OffersErrorCode.ReportingClosed,
         `The reporting deadline for ${term.code} (${term.reportingDeadline}) has passed. Ask the central coordinator to change offers.`,

@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** Sign-in attempts and heartbeats are only needed for a while; this keeps the tables small. */
+/** Sign-in attempts, heartbeats and expired sessions are only needed for a while; this keeps the tables small. */
 export const HOUSEKEEPING_RETENTION_DAYS = 30;
 
 @Injectable()
 export class HousekeepingService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async purge(now = new Date()): Promise<{ loginAttempts: number; heartbeats: number }> {
+  async purge(now = new Date()): Promise<{ loginAttempts: number; heartbeats: number; sessions: number }> {
     const cutoff = new Date(now.getTime() - HOUSEKEEPING_RETENTION_DAYS * 24 * 3600 * 1000);
     const attempts = await this.dataSource.query('DELETE FROM login_attempts WHERE attempted_at < $1', [cutoff]);
     const heartbeats = await this.dataSource.query('DELETE FROM heartbeats WHERE requested_at < $1', [cutoff]);
-    return { loginAttempts: attempts[1] ?? 0, heartbeats: heartbeats[1] ?? 0 };
+    // Browser sessions past their expiry are dead already; this only tidies the table.
+    const sessions = await this.dataSource.query('DELETE FROM web_sessions WHERE expires_at < $1', [now]);
+    return { loginAttempts: attempts[1] ?? 0, heartbeats: heartbeats[1] ?? 0, sessions: sessions[1] ?? 0 };
   }
 }

@@ -69,7 +69,7 @@ export function lineChart(options: { title: string; description: string; labels:
   const width = 640;
   const height = 300;
   const left = 56;
-  const right = 20;
+  const right = 40;
   const top = 20;
   const bottom = 70;
   const max = Math.max(1, ...options.series.flatMap((s) => s.values.filter((v): v is number => v !== null)));

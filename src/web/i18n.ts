@@ -66,6 +66,11 @@ const BY_MESSAGE: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/create HT(\d+) with its VFU periods first/, (m) => `Workshopen hålls före höstterminens start; lägg först upp HT${m[1]} med VFU-perioder.`],
   [/Notice must be given at least (\d+) months before leaving: given today \((\S+)\), the earliest leaving date is (\S+)/,
     (m) => `Uppsägning ska ske minst ${m[1]} månader före avslut: sägs avtalet upp i dag (${m[2]}) är tidigaste avslutsdag ${m[3]}.`],
+  [/already has a supervisor with this e-mail/, () => 'Stadsdelen har redan en handledare med den e-postadressen.'],
+  [/^(.+) already has an offer in this field for the term/, (m) => `${m[1]} har redan en plats inom det verksamhetsområdet den här terminen; ändra den i stället.`],
+  [/is not a supervisor/, () => 'Välj bland stadsdelens handledare.'],
+  [/^code must be HT or VT followed by a year/, () => 'Ange HT eller VT följt av årtalet, till exempel HT2026.'],
+  [/^must be empty for a (district_contact|university_coordinator|coordinator)$/, () => 'Lämna tomt: gäller inte den valda rollen.'],
 ];
 
 const BY_CODE: [string, RegExp | null, (m: RegExpMatchArray) => string][] = [

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
 import { Eta } from 'eta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,4 +64,16 @@ export const NOTICES: Record<string, string> = {
   installt: 'Händelsen är inställd och de inbjudna får besked.',
   ny_lank: 'Du har fått en ny kalenderlänk. Den gamla fungerar inte längre.',
   utloggad: 'Du är utloggad.',
+  plats_varning: 'Platsen är sparad, men något behöver ses över: se varningarna vid platsen.',
+  forfragan_skickad: 'Förfrågan är registrerad och skickad vidare till lärosätenas VFU-samordnare.',
+  rapport_ersatt: 'Året var redan rapporterat: den tidigare rapporten är ersatt med den nya.',
+  anvandare_skapad: 'Användaren är skapad och får ett välkomstmejl.',
+  narvaro_sparad: 'Närvaron är sparad.',
+  handelse_skapad: 'Händelsen är upplagd och de inbjudna får en kalenderinbjudan med e-post.',
+  handelse_andrad: 'Ändringarna är sparade och de inbjudna får en uppdaterad kalenderinbjudan.',
 };
+
+/** Answers with a rendered page and its status (a form shown again with its errors, say). */
+export function sendPage(response: Response, status: number, html: string): void {
+  response.status(status).type('html').send(html);
+}

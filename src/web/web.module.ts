@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AgreementModule } from '../agreement/agreement.module';
 import { AllocationModule } from '../allocation/allocation.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
@@ -25,6 +25,7 @@ import { HomeController } from './controllers/home.controller';
 import { RequestsPagesController } from './controllers/requests-pages.controller';
 import { SignInController } from './controllers/sign-in.controller';
 import { UniversityPagesController } from './controllers/university-pages.controller';
+import { CsvUploadMiddleware } from './csv-upload.middleware';
 import { ViewService } from './view.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
@@ -44,7 +45,11 @@ export const WEB_CONTROLLERS = [
  * (and so the same rules and scopes) as the JSON API.
  */
 @Module({})
-export class WebModule {
+export class WebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CsvUploadMiddleware).forRoutes({ path: 'studenter/import', method: RequestMethod.POST });
+  }
+
   static forRoot(options: { worker: boolean }): DynamicModule {
     return {
       module: WebModule,

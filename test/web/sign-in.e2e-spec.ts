@@ -68,6 +68,22 @@ describe('web: signing in and out', () => {
     expect(status).toBe(403);
   });
 
+  it('opens the queue dashboard to a signed-in coordinator only', async () => {
+    await signIn(page, base, coordinator.email, coordinator.password);
+    const board = await page.goto(`${base}/api/admin/queues`);
+    expect(board?.status()).toBe(200);
+    const queues = await page.evaluate(async () => (await fetch('/api/admin/queues/api/queues')).json());
+    expect(queues.queues.length).toBeGreaterThan(0);
+    // The board's own buttons post without our CSRF token: a cross-site post is refused.
+    const crossSite = await page.request.put(`${base}/api/admin/queues/api/queues/notifications/pause`, { headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status()).toBe(403);
+    const contact = await signedInUser(t, Role.DistrictContact);
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, base, contact.email, contact.password);
+    expect((await other.goto(`${base}/api/admin/queues`))?.status()).toBe(403);
+    await other.context().close();
+  });
+
   it('works on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 375, height: 740 });
     await signIn(page, base, coordinator.email, coordinator.password);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '../../common/auth/role';
 import { Clock } from '../../common/time/clock';
 import { User } from '../../users/entities/user.entity';
@@ -72,8 +72,4 @@ export class SessionsService {
     return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   }
 
-  /** Removes expired sessions (the nightly housekeeping). */
-  async purgeExpired(): Promise<number> {
-    return (await this.sessions.delete({ expiresAt: LessThan(this.clock.now()) })).affected ?? 0;
-  }
 }

@@ -7,7 +7,7 @@ import { PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_MS, SessionsServi
 import { Public } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
 import { attempt } from '../forms';
-import { ViewService } from '../view.service';
+import { sendPage, ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
 /** Only paths of this site: a `next` elsewhere would make the sign-in page an open redirect. */
@@ -45,7 +45,7 @@ export class SignInController {
     const password = typeof body.password === 'string' ? body.password : '';
     const result = await attempt(() => this.auth.login(email, password, request.ip ?? 'unknown'));
     if ('errors' in result) {
-      response.status(result.status).type('html').send(this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors: result.errors }));
+      sendPage(response, result.status, this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors: result.errors }));
       return;
     }
     await this.sessions.end(request.cookies?.[SESSION_COOKIE]);
