@@ -30,20 +30,19 @@ export class BalanceService {
 
   /** The balance of a term as `manager` sees it (inside a caller's transaction, if any). */
   async of(manager: EntityManager, term: Term): Promise<BalanceResponse> {
-    const [districts, offers, universities, demands, overrides, assigned] = await Promise.all([
-      manager.find(District, { order: { name: 'ASC' } }),
-      manager.find(PlacementOffer, { where: { termId: term.id }, relations: { supervisors: true } }),
-      manager.find(University, { order: { code: 'ASC' } }),
-      manager.findBy(TermDemand, { termId: term.id }),
-      manager.findBy(QuotaOverride, { termId: term.id }),
-      manager
-        .createQueryBuilder(Assignment, 'a')
-        .select('a.university_id', 'universityId')
-        .addSelect('count(*)::int', 'count')
-        .where('a.term_id = :id', { id: term.id })
-        .groupBy('a.university_id')
-        .getRawMany<{ universityId: string; count: number }>(),
-    ]);
+    // One after another: inside a caller's transaction these share one connection.
+    const districts = await manager.find(District, { order: { name: 'ASC' } });
+    const offers = await manager.find(PlacementOffer, { where: { termId: term.id }, relations: { supervisors: true } });
+    const universities = await manager.find(University, { order: { code: 'ASC' } });
+    const demands = await manager.findBy(TermDemand, { termId: term.id });
+    const overrides = await manager.findBy(QuotaOverride, { termId: term.id });
+    const assigned = await manager
+      .createQueryBuilder(Assignment, 'a')
+      .select('a.university_id', 'universityId')
+      .addSelect('count(*)::int', 'count')
+      .where('a.term_id = :id', { id: term.id })
+      .groupBy('a.university_id')
+      .getRawMany<{ universityId: string; count: number }>();
     return computeBalance({
       targetPlaces: term.targetPlaces,
       districts,

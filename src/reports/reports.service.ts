@@ -9,6 +9,7 @@ import { EventInvitee, InviteeKind } from '../events/entities/event-invitee.enti
 import { EventType } from '../events/event-type';
 import { PlacementOffer } from '../offers/entities/placement-offer.entity';
 import { Term } from '../terms/entities/term.entity';
+import { byTermCode } from '../terms/term-status';
 import { TermsService } from '../terms/terms.service';
 import { User } from '../users/entities/user.entity';
 import { AttendanceResponse, TermReportResponse, TrendRowResponse } from './dto/report.response';
@@ -30,7 +31,7 @@ export class ReportsService {
   }
 
   async trend(): Promise<TrendRowResponse[]> {
-    const terms = (await this.dataSource.manager.find(Term)).sort((a, b) => a.code.slice(2).localeCompare(b.code.slice(2)) || b.code.localeCompare(a.code));
+    const terms = (await this.dataSource.manager.find(Term)).sort(byTermCode);
     const rows: TrendRowResponse[] = [];
     for (const term of terms) {
       const report = await this.report(this.dataSource.manager, term);

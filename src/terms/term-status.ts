@@ -16,3 +16,7 @@ export function nextStatus(from: TermStatus): TermStatus | null {
 
 /** District contacts report offers only while the term is being planned or reported. */
 export const OPEN_FOR_REPORTING: readonly TermStatus[] = [TermStatus.Planning, TermStatus.Reporting];
+
+/** Terms in time order, oldest first: VT2026 (spring) before HT2026 (autumn) before VT2027. */
+export const byTermCode = (a: { code: string }, b: { code: string }): number =>
+  a.code.slice(2).localeCompare(b.code.slice(2)) || b.code.localeCompare(a.code);

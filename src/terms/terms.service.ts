@@ -14,15 +14,13 @@ import { CreateTermDto, TermPeriodDto, UpdateTermDto } from './dto/term.dto';
 import { TermResponse } from './dto/term.response';
 import { TermPeriod } from './entities/term-period.entity';
 import { Term } from './entities/term.entity';
-import { nextStatus, TermStatus } from './term-status';
+import { byTermCode, nextStatus, TermStatus } from './term-status';
 
 export enum TermsErrorCode {
   CodeTaken = 'term_code_taken',
   InvalidTransition = 'invalid_status_transition',
 }
 
-/** Newest first: HT2026 before VT2026 before HT2025. */
-const chronological = (a: Term, b: Term) => b.code.slice(2).localeCompare(a.code.slice(2)) || a.code.localeCompare(b.code);
 
 @Injectable()
 export class TermsService {
@@ -35,7 +33,8 @@ export class TermsService {
   ) {}
 
   async list(): Promise<TermResponse[]> {
-    const terms = (await this.terms.find()).sort(chronological);
+    // Newest first.
+    const terms = (await this.terms.find()).sort((a, b) => byTermCode(b, a));
     const periods = await this.periods.find({ where: { termId: In(terms.map((t) => t.id)) } });
     return terms.map((term) => TermResponse.of(term, periods.filter((p) => p.termId === term.id)));
   }

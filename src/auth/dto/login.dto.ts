@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { trimLower } from '../../users/dto/create-user.dto';
+import { trimLower } from '../../common/http/transforms';
 
 export class LoginDto {
   @Transform(trimLower)

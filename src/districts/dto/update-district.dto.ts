@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { trim } from '../../users/dto/create-user.dto';
+import { trim } from '../../common/http/transforms';
 
 export class UpdateDistrictDto {
   @IsOptional()

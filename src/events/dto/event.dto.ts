@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { trim } from '../../users/dto/create-user.dto';
+import { trim } from '../../common/http/transforms';
 import { TERM_CODE } from '../../terms/dto/term.dto';
 import { EventType } from '../event-type';
 

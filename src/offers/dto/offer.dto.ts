@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field } from '../../fields/fields';
-import { trim } from '../../users/dto/create-user.dto';
+import { trim } from '../../common/http/transforms';
 
 export class CreateOfferDto {
   @IsUUID()

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, MaxLength } from 'class-validator';
-import { trimLower } from '../../users/dto/create-user.dto';
+import { trimLower } from '../../common/http/transforms';
 
 export class PersonQueryDto {
   @Transform(trimLower)

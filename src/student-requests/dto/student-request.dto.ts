@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBooleanString, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/validators';
-import { trim, trimLower } from '../../users/dto/create-user.dto';
+import { trim, trimLower } from '../../common/http/transforms';
 import { StudentRequest, StudentRequestStatus } from '../entities/student-request.entity';
 
 export class CreateStudentRequestDto {

@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { Field } from '../../fields/fields';
-import { trim, trimLower } from '../../users/dto/create-user.dto';
+import { trim, trimLower } from '../../common/http/transforms';
 import { NOT_A_PERSONAL_NUMBER } from '../student-rules';
 
 /** What a student is registered with; shared by the API and the CSV import. */

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { trim, trimLower } from '../../users/dto/create-user.dto';
+import { trim, trimLower } from '../../common/http/transforms';
 import { Supervisor, TrainingStatus } from '../entities/supervisor.entity';
 
 export class CreateSupervisorDto {

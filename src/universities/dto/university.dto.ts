@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { trim } from '../../users/dto/create-user.dto';
+import { trim } from '../../common/http/transforms';
 import { University } from '../entities/university.entity';
 
 export class UpdateUniversityDto {

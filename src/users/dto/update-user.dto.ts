@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { trim } from './create-user.dto';
+import { trim } from '../../common/http/transforms';
 
 export class UpdateUserDto {
   @IsOptional()
