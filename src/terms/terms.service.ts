@@ -44,6 +44,13 @@ export class TermsService {
     return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
   }
 
+  /** The term an offer, student or event points to; 404 when there is none. */
+  async getById(id: string): Promise<TermResponse> {
+    const term = await this.terms.findOneBy({ id });
+    if (!term) throw AppError.notFound('Term');
+    return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
+  }
+
   /** The term with this code; 404 when there is none. Locks it when `lock` is set. */
   async findByCode(code: string, manager?: EntityManager, lock = false): Promise<Term> {
     const term = await (manager ?? this.terms.manager).findOne(Term, {

@@ -151,7 +151,7 @@ export class DistrictPagesController {
       sendPage(response, result.status, await this.offerEditPage(request, offer, { errors: result.errors, values }));
       return;
     }
-    const code = await this.termCode(offer.termId);
+    const { code } = await this.terms.getById(offer.termId);
     response.redirect(303, `/platser?termin=${encodeURIComponent(code)}&klart=${OfferResponse.of(result.ok).warnings.length ? 'plats_varning' : 'sparat'}`);
   }
 
@@ -159,7 +159,7 @@ export class DistrictPagesController {
   async removeOffer(@Req() request: GuardedRequest, @Res() response: Response, @IdParam() id: string): Promise<void> {
     const actor = request.actor!;
     const offer = await this.offers.get(actor, id);
-    const code = await this.termCode(offer.termId);
+    const { code } = await this.terms.getById(offer.termId);
     const result = await attempt(() => this.offers.remove(actor, id));
     if ('errors' in result) {
       const listError = `${offer.unitName} kunde inte tas bort. ${result.errors._form ?? ''}`.trim();
@@ -227,7 +227,7 @@ export class DistrictPagesController {
 
   private async offerEditPage(request: GuardedRequest, offer: OfferResponse, form: { errors?: FormErrors; values: Record<string, unknown> }): Promise<string> {
     const actor = request.actor!;
-    const [term, supervisors] = await Promise.all([this.termOf(offer.termId), this.supervisors.list(actor, {})]);
+    const [term, supervisors] = await Promise.all([this.terms.getById(offer.termId), this.supervisors.list(actor, {})]);
     // Those no longer active stay listed while the offer names them, so the contact can untick them.
     const choices = supervisors.filter((s) => s.active || offer.supervisorIds.includes(s.id)).map(SupervisorResponse.of);
     return this.view.page(request, 'district/offer', {
@@ -247,15 +247,5 @@ export class DistrictPagesController {
    */
   private reportingOpen(term: TermResponse): boolean {
     return reportingClosed(term, this.clock.now()) === null;
-  }
-
-  private async termOf(termId: string): Promise<TermResponse> {
-    const term = (await this.terms.list()).find((t) => t.id === termId);
-    if (!term) throw AppError.notFound('Term');
-    return term;
-  }
-
-  private async termCode(termId: string): Promise<string> {
-    return (await this.termOf(termId)).code;
   }
 }

@@ -238,13 +238,13 @@ export class UniversityPagesController {
     if ('errors' in checked) return sendPage(response, 400, await this.studentPage(request, student, { errors: onStudentForm(checked.errors, form), values }));
     const result = await attempt(() => this.students.update(actor, id, checked.dto));
     if ('errors' in result) return sendPage(response, result.status, await this.studentPage(request, student, { errors: onStudentForm(result.errors, form), values }));
-    response.redirect(303, `/studenter?termin=${encodeURIComponent(await this.termCode(student.termId))}&klart=sparat`);
+    response.redirect(303, `/studenter?termin=${encodeURIComponent((await this.terms.getById(student.termId)).code)}&klart=sparat`);
   }
 
   @Post('studenter/:id/ta-bort')
   async removeStudent(@Req() request: GuardedRequest, @Res() response: Response, @IdParam() id: string): Promise<void> {
     const actor = request.actor!;
-    const code = await this.termCode((await this.students.get(actor, id)).termId);
+    const code = (await this.terms.getById((await this.students.get(actor, id)).termId)).code;
     const result = await attempt(() => this.students.remove(actor, id));
     if ('errors' in result) return sendPage(response, result.status, await this.studentsPage(request, { listErrors: result.errors }));
     response.redirect(303, `/studenter?termin=${encodeURIComponent(code)}&klart=borttaget`);
@@ -302,10 +302,6 @@ export class UniversityPagesController {
     return { terms, term: chooseTerm(terms, request.query.termin) };
   }
 
-  private async termCode(termId: string): Promise<string> {
-    return (await this.terms.list()).find((t) => t.id === termId)?.code ?? '';
-  }
-
   private async demandPage(request: GuardedRequest, state: { errors?: FormErrors; values?: Form } = {}): Promise<string> {
     const actor = request.actor!;
     const { terms, term } = await this.termChoice(request);
@@ -351,7 +347,7 @@ export class UniversityPagesController {
     return this.view.page(request, 'university/student', {
       title: `Ändra ${student.name}`,
       student,
-      termCode: await this.termCode(student.termId),
+      termCode: (await this.terms.getById(student.termId)).code,
       districtOptions: districts.filter((d) => d.active || student.districtPreferences.includes(d.id) || student.excludedDistrictIds.includes(d.id)).map((d) => ({ value: d.id, label: d.name })),
       labels: STUDENT_LABELS,
       ...state,
