@@ -14,7 +14,7 @@ import { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
 import { TermsService } from '../terms/terms.service';
 import { AssignmentResponse, CreateAssignmentDto } from './dto/assignment.dto';
-import { Assignment, AssignmentStatus } from './entities/assignment.entity';
+import { Assignment } from './entities/assignment.entity';
 
 export enum AssignmentsErrorCode {
   NotAllocating = 'term_not_allocating',

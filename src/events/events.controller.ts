@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';

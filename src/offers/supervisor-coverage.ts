@@ -65,7 +65,7 @@ export function findOvercommitment(offers: readonly CoverageOffer[], supervisors
           }
         }
         // s is full: try to move one of its students from another offer to another supervisor.
-        offers.forEach((other, index) => {
+        offers.forEach((_other, index) => {
           if (!seenOffers.has(index) && (flow[index].get(s) ?? 0) > 0) {
             seenOffers.add(index);
             offerVia.set(index, s);
@@ -93,7 +93,7 @@ export function findOvercommitment(offers: readonly CoverageOffer[], supervisors
       for (const s of offers[o].supervisorIds) {
         if (supervisorSet.has(s) || !capacity.has(s)) continue;
         supervisorSet.add(s);
-        offers.forEach((other, index) => {
+        offers.forEach((_other, index) => {
           if (!offerSet.has(index) && (flow[index].get(s) ?? 0) > 0) {
             offerSet.add(index);
             queue.push(index);

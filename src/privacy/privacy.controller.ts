@@ -1,8 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '../audit/audit.service';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { ErasureResponse, PersonQueryDto } from './dto/person.dto';
