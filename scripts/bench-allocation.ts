@@ -176,7 +176,7 @@ function writeLp(instance: AllocationInstance, objective: 'maximise placed' | 'm
     const terms = byGroup.get(group.id);
     if (terms) lines.push(` r${r++}: ${sum(terms)} <= ${group.quota}`);
   }
-  if (objective === 'minimise cost') lines.push(` r${r++}: ${sum(all)} = ${placed}`);
+  if (objective === 'minimise cost') lines.push(` r${r}: ${sum(all)} = ${placed}`);
   lines.push('Bounds');
   for (const x of all) lines.push(` 0 <= ${x} <= 1`);
   lines.push('End');

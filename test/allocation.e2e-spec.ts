@@ -5,6 +5,7 @@ import { districtByCode, signedInUser, SignedInUser, universityByCode } from './
 import { freePort } from './support/own-redis';
 import { startTestApp, TestApp } from './support/test-app';
 import { TestSmtp } from './support/test-smtp';
+import { waitForIdle } from './support/wait-for-idle';
 
 async function waitForRun(t: TestApp, admin: SignedInUser, id: string) {
   for (let i = 0; i < 200; i++) {
@@ -154,9 +155,12 @@ describe('allocation, assignments and publication', () => {
     const twice = await assign('s2', 'O5', 'G');
     expect([twice.status, twice.body.code]).toEqual([409, 'student_already_placed']);
     const notOnOffer = await assign('s4', 'O5', 'A');
-    expect([notOnOffer.status, notOnOffer.body.details]).toEqual([400, [{ field: 'supervisorId', message: 'is not one of the supervisors named on the offer' }]]);
+    expect([notOnOffer.status, notOnOffer.body.details]).toEqual([
+      400,
+      [{ field: 'supervisorId', code: 'supervisor_not_on_offer', params: { unitName: 'Enhet O5' }, message: 'is not one of the supervisors named on the offer' }],
+    ]);
     const excluded = await assign('s3', 'O1', 'A');
-    expect(excluded.status).toBe(400);
+    expect([excluded.status, excluded.body.details[0].code]).toEqual([400, 'district_excluded']);
 
     // G supervises one student: a second on G is refused though the offer has room.
     expect((await assign('s4', 'O5', 'G')).status).toBe(201);
@@ -165,6 +169,7 @@ describe('allocation, assignments and publication', () => {
     // SU now has 3 placed, its quota.
     const quota = await assign('s3', 'O5', 'H');
     expect([quota.status, quota.body.code, quota.body.message]).toEqual([409, 'quota_full', `The university's quota of 3 place(s) in ${code} is filled`]);
+    expect(quota.body.params).toEqual({ universityName: 'Stockholms universitet', quota: 3, termCode: code });
     const contact = contacts.bromma;
     await t.http().post(`/api/terms/${code}/assignments`).set(contact.auth).send({ studentId: s.s3, offerId: o.O5, supervisorId: h.H }).expect(403);
   });
@@ -257,7 +262,7 @@ describe('allocation, assignments and publication', () => {
     await smtp.waitForOne((m) => m.envelopeTo[0] === supervisorH[0].email);
     const toSu = await smtp.waitForOne((m, i = smtp.received.indexOf(m)) => i >= before && m.envelopeTo[0] === universityUsers.SU.email);
     expect(toSu.parsed.text).toContain('Student s4 | Norrmalm | Enhet O5');
-    await sleep(500);
+    await waitForIdle(t.app);
     // Bromma's placements did not change: its contact hears nothing new.
     expect(smtp.received.slice(before).map((m) => m.envelopeTo[0])).not.toContain(contacts.bromma.email);
   });

@@ -74,7 +74,14 @@ describe('events, invitations and calendar feeds', () => {
     it('is held on or after the earliest VFU start and within its first 14 days (400 naming the rule)', async () => {
       const base = { type: 'introduction', title: 'Introduktion', location: 'Stadshuset', termCode: 'HT2031' };
       const early = await createEvent({ ...base, startsAt: '2031-08-31T10:00:00+02:00', endsAt: '2031-08-31T12:00:00+02:00' }).expect(400);
-      expect(early.body.details).toEqual([{ field: 'startsAt', message: expect.stringContaining('on or after 2031-09-01, the earliest VFU start of HT2031, and within its first 14 days (by 2031-09-14)') }]);
+      expect(early.body.details).toEqual([
+        {
+          field: 'startsAt',
+          code: 'introduction_outside_window',
+          params: { termCode: 'HT2031', earliestStart: '2031-09-01', days: 14, lastDay: '2031-09-14' },
+          message: expect.stringContaining('on or after 2031-09-01, the earliest VFU start of HT2031, and within its first 14 days (by 2031-09-14)'),
+        },
+      ]);
       const late = await createEvent({ ...base, startsAt: '2031-09-15T09:00:00+02:00', endsAt: '2031-09-15T12:00:00+02:00' }).expect(400);
       expect(late.body.message).toContain('within its first 14 days');
       const noTerm = await createEvent({ ...base, termCode: undefined, startsAt: '2031-09-02T09:00:00+02:00', endsAt: '2031-09-02T12:00:00+02:00' }).expect(400);
@@ -141,7 +148,14 @@ describe('events, invitations and calendar feeds', () => {
   describe('the workshop', () => {
     it('is one a year, over before the autumn term’s earliest VFU start, for contacts, universities and coordinators', async () => {
       const after = await createEvent({ type: 'workshop', title: 'Workshop', location: 'Stadshuset', startsAt: '2031-08-31T22:30:00+02:00', endsAt: '2031-09-01T01:00:00+02:00' }).expect(400);
-      expect(after.body.details).toEqual([{ field: 'endsAt', message: 'The workshop is held before the autumn term starts: it must end before 2031-09-01, the earliest VFU start of HT2031' }]);
+      expect(after.body.details).toEqual([
+        {
+          field: 'endsAt',
+          code: 'workshop_after_autumn_start',
+          params: { termCode: 'HT2031', earliestStart: '2031-09-01' },
+          message: 'The workshop is held before the autumn term starts: it must end before 2031-09-01, the earliest VFU start of HT2031',
+        },
+      ]);
       const noTerm = await createEvent({ type: 'workshop', title: 'Workshop', location: 'Stadshuset', startsAt: '2032-08-20T09:00:00+02:00', endsAt: '2032-08-20T15:00:00+02:00' }).expect(400);
       expect(noTerm.body.message).toContain('create HT2032 with its VFU periods first');
       const workshop = await createEvent({ type: 'workshop', title: 'Workshop inför HT2031', location: 'Stadshuset', startsAt: '2031-08-20T09:00:00+02:00', endsAt: '2031-08-20T15:00:00+02:00' }).expect(201);

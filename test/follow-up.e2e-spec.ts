@@ -185,7 +185,14 @@ describe('follow-up', () => {
     it('refuses notice shorter than six months (400 naming the rule), tells the others, and shows who remains', async () => {
       jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2027-03-10T10:00:00Z'));
       const short = await t.http().post('/api/agreement/notice').set(people.SH.auth).send({ leavesOn: '2027-09-09' }).expect(400);
-      expect(short.body.details).toEqual([{ field: 'leavesOn', message: 'Notice must be given at least 6 months before leaving: given today (2027-03-10), the earliest leaving date is 2027-09-10' }]);
+      expect(short.body.details).toEqual([
+        {
+          field: 'leavesOn',
+          code: 'notice_too_short',
+          params: { months: 6, today: '2027-03-10', earliest: '2027-09-10' },
+          message: 'Notice must be given at least 6 months before leaving: given today (2027-03-10), the earliest leaving date is 2027-09-10',
+        },
+      ]);
       const given = await t.http().post('/api/agreement/notice').set(people.SH.auth).send({ leavesOn: '2027-09-10' }).expect(200);
       expect(given.body.parties.find((p: { name: string }) => p.name === 'Södertörns högskola')).toMatchObject({ noticeGivenOn: '2027-03-10', leavesOn: '2027-09-10', remains: true });
       const told = await t.dataSource.query(`SELECT recipient_email FROM notifications WHERE template = 'agreement-notice'`);

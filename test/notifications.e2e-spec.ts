@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Role } from '../src/common/auth/role';
 import { QueueName } from '../src/jobs/job-types';
-import { NotificationStatus } from '../src/notifications/entities/notification.entity';
+import { NotificationStatus } from '../src/notifications/notification-status';
 import { districtByCode, signedInUser, SignedInUser } from './factories/users';
 import { freePort, OwnRedis } from './support/own-redis';
 import { startServiceProcess, stopServiceProcess, type ServiceProcess } from './support/service-process';
 import { startTestApp, TEST_REDIS_URL, TestApp } from './support/test-app';
 import { TestSmtp } from './support/test-smtp';
+import { waitForIdle } from './support/wait-for-idle';
 
 // Short timings so that retries, sweeps and leases happen within a test.
 const FAST = { MAIL_BACKOFF_MS: '50', OUTBOX_SWEEP_MS: '200', MAIL_MAX_ATTEMPTS: '3', MAIL_SENDING_LEASE_MS: '1000' };
@@ -96,7 +97,7 @@ describe('notifications over SMTP', () => {
       id: row.id, status: 'sent', template: 'user-welcome', subject: 'Ditt konto i VFU-tjänsten', recipientEmail: email, attempts: 1,
     }));
     // Sweeps and stray jobs afterwards send nothing more.
-    await sleep(800);
+    await waitForIdle(t.app);
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -138,7 +139,7 @@ describe('notifications over SMTP', () => {
     const failed = await waitForStatus(t, email, NotificationStatus.Failed);
     expect(failed.attempts).toBe(1);
     expect(failed.last_error).toContain('No such user here');
-    await sleep(500);
+    await waitForIdle(t.app);
     expect(smtp.attempts).toBe(1);
   });
 
@@ -184,7 +185,7 @@ describe('notifications when the mail server is away', () => {
       await smtp.start();
       await smtp.waitFor(1);
       await waitForStatus(t, email, NotificationStatus.Sent);
-      await sleep(600);
+      await waitForIdle(t.app);
       expect(smtp.received).toHaveLength(1);
     } finally {
       await t.close();
@@ -210,6 +211,7 @@ describe('notifications when Redis is down', () => {
       expect(response.status).toBe(201);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(await rowFor(t, email)).toMatchObject({ status: 'pending' });
+      // No queue answers while Redis is down, so there is no idle to wait for: give a send that must not happen time to show.
       await sleep(1000);
       expect(smtp.received).toHaveLength(0);
 
@@ -217,7 +219,7 @@ describe('notifications when Redis is down', () => {
       const [mail] = await smtp.waitFor(1, 30_000);
       expect(mail.envelopeTo).toEqual([email]);
       await waitForStatus(t, email, NotificationStatus.Sent);
-      await sleep(1000);
+      await waitForIdle(t.app);
       expect(smtp.received).toHaveLength(1);
     } finally {
       await t.close();
@@ -263,6 +265,7 @@ describe('notifications when a worker dies mid-send', () => {
       worker = await startServiceProcess('worker', workerEnv, 'VFU worker running jobs');
       const row = await waitForStatus(t, email, NotificationStatus.Unconfirmed);
       expect(row.last_error).toMatch(/may have been delivered/);
+      // The killed worker's job stays active until BullMQ's stall check hands it back (30-60 s), so the queue is not idle soon.
       await sleep(1500);
       expect(smtp.received).toHaveLength(1);
 

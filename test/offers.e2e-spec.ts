@@ -126,7 +126,9 @@ describe('offers', () => {
     expect(fields(bad.body)).toEqual(['field', 'places', 'supervisorIds', 'unitName']);
     const foreign = await createOffer(t, contact, term.code, { districtId: bromma, supervisorIds: [farstaSupervisor.id] });
     expect(foreign.status).toBe(400);
-    expect(foreign.body.details).toEqual([{ field: 'supervisorIds', message: 'Fia Farsta belongs to another district' }]);
+    expect(foreign.body.details).toEqual([
+      { field: 'supervisorIds', code: 'supervisor_of_other_district', params: { supervisorName: 'Fia Farsta' }, message: 'Fia Farsta belongs to another district' },
+    ]);
     expect(await offersCount()).toBe(before);
   });
 
@@ -182,7 +184,7 @@ describe('offers', () => {
     expect(after.body.warnings.map((w: { code: string }) => w.code)).toEqual(['supervisors_short', 'supervisor_inactive']);
     const named = await createOffer(t, contact, next.code, { districtId: bromma, unitName: 'Enhet D', supervisorIds: [dora.id] });
     expect(named.status).toBe(400);
-    expect(named.body.details).toEqual([{ field: 'supervisorIds', message: 'Dora Dahl is not active' }]);
+    expect(named.body.details).toEqual([{ field: 'supervisorIds', code: 'supervisor_inactive', params: { supervisorName: 'Dora Dahl' }, message: 'Dora Dahl is not active' }]);
   });
 
   it('never over-commits a supervisor under concurrent reports', async () => {

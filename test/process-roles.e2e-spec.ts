@@ -3,9 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { loadConfig } from '../src/config/app-config';
 import { freePort } from './support/own-redis';
 import { ROOT as root, startServiceProcess as startProcess, stopServiceProcess as stop } from './support/service-process';
 import { createTestDatabase, TEST_REDIS_URL } from './support/test-app';
+import { openQueues, waitUntilQuiet } from './support/wait-for-idle';
 
 /** Production's layout: API and worker as separate processes behind one PostgreSQL and one Redis. */
 describe('separate api and worker processes (DATABASE_URL and REDIS_URL set)', () => {
@@ -39,7 +41,18 @@ describe('separate api and worker processes (DATABASE_URL and REDIS_URL set)', (
     const { id } = (await (await fetch(`${base}/system/heartbeats`, { method: 'POST', headers: auth })).json()) as { id: string };
     const read = async () => (await (await fetch(`${base}/system/heartbeats/${id}`, { headers: auth })).json()) as { status: string; processedBy: string | null };
 
-    await sleep(1500);
+    // The queue is in Redis, the api in another process: no worker may appear on any queue, nor any job move on.
+    const queues = openQueues(loadConfig(env));
+    const stirring = async () =>
+      (await Promise.all(queues.map(async (queue) => {
+        const counts = { ...(await queue.getJobCounts('active', 'completed', 'failed')), workers: await queue.getWorkersCount() };
+        return Object.entries(counts).filter(([, n]) => n > 0).map(([what, n]) => `${queue.name}: ${n} ${what}`);
+      }))).flat();
+    try {
+      await waitUntilQuiet(stirring);
+    } finally {
+      await Promise.all(queues.map((queue) => queue.close()));
+    }
     expect(await read()).toMatchObject({ status: 'queued', processedBy: null });
 
     worker = (await startProcess('worker', env, 'VFU worker running jobs')).child;

@@ -39,6 +39,7 @@ describe('students', () => {
     });
     const again = await t.http().post(`/api/terms/${code}/students`).set(su.auth).send(student({ name: 'Ada S' })).expect(409);
     expect(again.body.message).toBe(`A student with studentRef SU-1 is already registered for ${code}`);
+    expect([again.body.code, again.body.params]).toEqual(['duplicate_student_ref', { termCode: code, studentRef: 'SU-1' }]);
   });
 
   it('refuses another university (403), district contacts (403), and names every bad field (400) without writing', async () => {
@@ -50,10 +51,10 @@ describe('students', () => {
       universityId: suId, name: '', email: 'nope', studentRef: '850101-1234', fieldPreferences: ['elderly', 'elderly', 'x', 'y'], districtPreferences: ['a'], needsExtraSupport: 'ja',
     }).expect(400);
     expect(fields(bad.body)).toEqual(['districtPreferences', 'email', 'fieldPreferences', 'name', 'needsExtraSupport', 'studentRef']);
-    expect(bad.body.details.find((d: { field: string }) => d.field === 'studentRef').message).toBe('studentRef must not be a personal identity number');
+    expect(bad.body.details.find((d: { field: string }) => d.field === 'studentRef')).toMatchObject({ code: 'student_ref_personal_number', message: 'studentRef must not be a personal identity number' });
     const unknown = await t.http().post(`/api/terms/${code}/students`).set(su.auth)
       .send(student({ studentRef: 'X-3', districtPreferences: ['00000000-0000-4000-8000-000000000000'] })).expect(400);
-    expect(unknown.body.details).toEqual([{ field: 'districtPreferences.0', message: 'no such district' }]);
+    expect(unknown.body.details).toEqual([{ field: 'districtPreferences.0', code: 'no_such_district', params: {}, message: 'no such district' }]);
     expect(await count()).toBe(before);
   });
 
@@ -65,10 +66,11 @@ describe('students', () => {
     const bad = `${HEADER}\nDan,dan@student.su.se,SU-20,elderly,,,,,,nej\nEva,eva-at-su,SU-21,gardening,,,,,,nej\nFia,fia@su.se,SU-20,elderly,,,,,,nej\n`;
     const refused = await t.http().post(`/api/terms/${code}/students/import`).query({ universityId: suId }).set(su.auth).set('Content-Type', 'text/csv').send(bad).expect(400);
     expect(refused.body.message).toBe('The file has 3 problem(s); nothing was imported');
+    expect([refused.body.code, refused.body.params]).toEqual(['validation_failed', { count: 3, file: true }]);
     expect(refused.body.details).toEqual([
-      { row: 3, field: 'field1', message: '"gardening" is not a known field' },
-      { row: 3, field: 'email', message: 'email must be an email' },
-      { row: 4, field: 'studentRef', message: 'SU-20 is also on row 2' },
+      { row: 3, field: 'field1', code: 'csv_unknown_field', params: { value: 'gardening' }, message: '"gardening" is not a known field' },
+      { row: 3, field: 'email', code: 'isEmail', params: { property: 'email' }, message: 'email must be an email' },
+      { row: 4, field: 'studentRef', code: 'student_ref_repeated', params: { studentRef: 'SU-20', firstRow: 2 }, message: 'SU-20 is also on row 2' },
     ]);
     expect(await count()).toBe(before);
   });
@@ -77,7 +79,10 @@ describe('students', () => {
     const before = await count();
     const csv = `${HEADER}\nNy Student,ny@student.su.se,SU-30,elderly,,,,,,nej\nBo Ek,bo@student.su.se,SU-10,missbruk,,,,,,nej\n`;
     const conflict = await t.http().post(`/api/terms/${code}/students/import`).query({ universityId: suId }).set(su.auth).set('Content-Type', 'text/csv').send(csv).expect(409);
-    expect(conflict.body.details).toEqual([{ row: 3, field: 'studentRef', message: `SU-10 is already registered for ${code}` }]);
+    expect([conflict.body.code, conflict.body.message, conflict.body.params]).toEqual(['duplicate_student_ref', '1 student(s) are already registered; nothing was imported', { termCode: code, rows: 1 }]);
+    expect(conflict.body.details).toEqual([
+      { row: 3, field: 'studentRef', code: 'student_ref_registered', params: { studentRef: 'SU-10', termCode: code }, message: `SU-10 is already registered for ${code}` },
+    ]);
     expect(await count()).toBe(before);
     await t.http().post(`/api/terms/${code}/students/import`).query({ universityId: shId }).set(su.auth).set('Content-Type', 'text/csv').send(csv).expect(403);
     await t.http().post(`/api/terms/${code}/students/import`).query({ universityId: suId }).set(su.auth).send({ csv }).expect(415);

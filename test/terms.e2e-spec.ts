@@ -57,6 +57,7 @@ describe('terms', () => {
       .send({ code: term.code, reportingDeadline: '2026-05-15', periods: [{ universityId: su, startsOn: '2026-08-31', endsOn: '2027-01-17' }] })
       .expect(409);
     expect(again.body.message).toBe(`A term with the code ${term.code} already exists`);
+    expect([again.body.code, again.body.params]).toEqual(['term_code_taken', { termCode: term.code }]);
     expect(await count('terms')).toBe(before);
   });
 
@@ -76,9 +77,9 @@ describe('terms', () => {
       ],
     }).expect(400);
     expect(semantic.body.details).toEqual([
-      { field: 'periods.0.endsOn', message: 'must be after startsOn' },
-      { field: 'periods.1.universityId', message: 'has a period already' },
-      { field: 'periods.2.universityId', message: 'no such university' },
+      { field: 'periods.0.endsOn', code: 'period_ends_before_start', params: { startsOn: '2026-09-01', endsOn: '2026-08-01' }, message: 'must be after startsOn' },
+      { field: 'periods.1.universityId', code: 'period_university_twice', params: { universityName: expect.any(String) }, message: 'has a period already' },
+      { field: 'periods.2.universityId', code: 'no_such_university', params: {}, message: 'no such university' },
     ]);
     const tooBig = await t.http().post('/api/terms').set(admin.auth).send({ code: uniqueTermCode(), targetPlaces: 1001, reportingDeadline: '2026-05-15', periods: [] }).expect(400);
     expect(fields(tooBig.body)).toEqual(['periods', 'targetPlaces']);
@@ -98,6 +99,7 @@ describe('terms', () => {
     const term = await createTerm(t, admin);
     const skip = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'allocating' }).expect(409);
     expect(skip.body.message).toBe('A term cannot go from planning to allocating; the next status is reporting');
+    expect([skip.body.code, skip.body.params]).toEqual(['invalid_status_transition', { termCode: term.code, from: 'planning', to: 'allocating', next: 'reporting' }]);
     await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'reporting' }).expect(200);
     const back = await t.http().patch(`/api/terms/${term.code}`).set(admin.auth).send({ status: 'planning' }).expect(409);
     expect(back.body.message).toBe('A term cannot go from reporting to planning; the next status is allocating');

@@ -68,7 +68,7 @@ describe('users, districts, universities and fields', () => {
       expect(fields(uni.body)).toEqual(['universityId']);
       const unknown = await t.http().post('/api/users').set(admin.auth)
         .send({ email: 'a3@example.se', name: 'A', role: 'district_contact', districtId: '00000000-0000-4000-8000-000000000000', password: 'secret-secret' }).expect(400);
-      expect(unknown.body.details).toEqual([{ field: 'districtId', message: 'no such district' }]);
+      expect(unknown.body.details).toEqual([{ field: 'districtId', code: 'no_such_district', params: {}, message: 'no such district' }]);
       expect(await count('users')).toBe(before);
     });
 

@@ -30,10 +30,10 @@ function sameOrigin(req: Request): boolean {
 function coordinatorOnly(auth: AuthService, sessions: SessionsService) {
   const refuse = (res: Response, status: HttpStatus, message: string) =>
     res.status(status).json({ statusCode: status, error: STATUS_CODES[status], message });
-  return async (req: Request & { cookies?: Record<string, string> }, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     const bearer = scheme?.toLowerCase() === 'bearer' && token ? await auth.actorFor(token) : null;
-    const session = bearer ? null : await sessions.resolve(req.cookies?.[SESSION_COOKIE]);
+    const session = bearer ? null : await sessions.resolve((req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE]);
     const actor = bearer ?? session?.actor ?? null;
     if (!actor) return refuse(res, HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>, or sign in on the web pages');
     if (session && !['GET', 'HEAD'].includes(req.method) && !sameOrigin(req)) return refuse(res, HttpStatus.FORBIDDEN, 'Cross-site request refused');

@@ -3,10 +3,12 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiTags } fr
 import { CurrentActor } from '../common/auth/decorators';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { problem } from '../common/errors/error-spec';
+import { AgreementErrors } from './agreement.errors';
 import { AgreementService } from './agreement.service';
 import { AgreementResponse, NoticeDto, ProposeRevisionDto } from './dto/agreement.dto';
 
-const VersionParam = () => Param('version', new ParseIntPipe({ exceptionFactory: () => AppError.invalidField('version', 'must be a whole number') }));
+const VersionParam = () => Param('version', new ParseIntPipe({ exceptionFactory: () => AppError.invalid([problem(AgreementErrors.invalid_version_number, 'version', {})]) }));
 
 /** The letter of intent (avsiktsförklaring): read by everyone; the parties revise it or leave. */
 @ApiTags('agreement')

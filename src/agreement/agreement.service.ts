@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
 import { stockholmDate, swedishDate } from '../common/time/stockholm';
 import { OutboxService } from '../notifications/outbox.service';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
+import { activeUsersWithRoles } from '../users/users.queries';
+import { AgreementErrors } from './agreement.errors';
 import { AgreementResponse, NoticeDto, ProposeRevisionDto, VersionResponse } from './dto/agreement.dto';
 import { AgreementApproval, AgreementParty, AgreementVersion, PartyKind, VersionStatus } from './entities/agreement.entity';
 import { earliestLeavingDate, NOTICE_MONTHS, remainsOn } from './notice';
-
-export enum AgreementErrorCode {
-  NotAParty = 'not_a_party',
-  PendingRevision = 'revision_pending',
-  NotProposed = 'revision_not_proposed',
-  NoticeGiven = 'notice_given',
-}
 
 /**
  * The letter of intent: its text and versions, its parties, revisions that take effect only
@@ -67,7 +63,7 @@ export class AgreementService {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
       if (await manager.existsBy(AgreementVersion, { status: VersionStatus.Proposed })) {
-        throw AppError.conflict(AgreementErrorCode.PendingRevision, 'A revision is awaiting approval already; approve or withdraw it first');
+        throw AppError.of(AgreementErrors.revision_pending);
       }
       const { max } = (await manager.createQueryBuilder(AgreementVersion, 'v').select('MAX(v.version)', 'max').getRawOne<{ max: number }>())!;
       const version = manager.create(AgreementVersion, {
@@ -90,8 +86,8 @@ export class AgreementService {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
       const version = await manager.findOneBy(AgreementVersion, { version: versionNumber });
-      if (!version) throw AppError.notFound(`Version ${versionNumber}`);
-      if (version.status !== VersionStatus.Proposed) throw AppError.conflict(AgreementErrorCode.NotProposed, `Version ${versionNumber} is ${version.status}, not awaiting approval`);
+      if (!version) throw AppError.notFound('agreement_version', String(versionNumber));
+      if (version.status !== VersionStatus.Proposed) throw AppError.of(AgreementErrors.revision_not_proposed, { version: versionNumber, status: version.status });
       await this.approveAs(manager, actor, party, version);
     });
     return this.get();
@@ -103,8 +99,8 @@ export class AgreementService {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
       const version = await manager.findOneBy(AgreementVersion, { version: versionNumber, status: VersionStatus.Proposed });
-      if (!version) throw AppError.conflict(AgreementErrorCode.NotProposed, `Version ${versionNumber} is not awaiting approval`);
-      if (actor.role !== Role.Coordinator && version.proposedByParty !== party.id) throw AppError.forbidden('Only the proposing party or the coordinator withdraws a proposal');
+      if (!version) throw AppError.of(AgreementErrors.revision_not_proposed, { version: versionNumber });
+      if (actor.role !== Role.Coordinator && version.proposedByParty !== party.id) throw AppError.of(AgreementErrors.revision_withdrawal_not_allowed, { version: versionNumber });
       await this.audit.update(manager, actor, AgreementVersion, 'agreement_version', version, { status: VersionStatus.Withdrawn });
     });
     return this.get();
@@ -115,14 +111,11 @@ export class AgreementService {
     await this.outbox.transaction(async (manager, send) => {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
-      if (party.leavesOn) throw AppError.conflict(AgreementErrorCode.NoticeGiven, `${party.name} has given notice already, leaving ${party.leavesOn}`);
+      if (party.leavesOn) throw AppError.of(AgreementErrors.notice_given, { partyName: party.name, leavesOn: party.leavesOn });
       const today = this.today();
       const earliest = earliestLeavingDate(today);
       if (dto.leavesOn < earliest) {
-        throw AppError.invalidField(
-          'leavesOn',
-          `Notice must be given at least ${NOTICE_MONTHS} months before leaving: given today (${today}), the earliest leaving date is ${earliest}`,
-        );
+        throw AppError.invalid([problem(AgreementErrors.notice_too_short, 'leavesOn', { months: NOTICE_MONTHS, today, earliest })]);
       }
       await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, { noticeGivenOn: today, leavesOn: dto.leavesOn, noticeGivenBy: actor.id });
       for (const person of await this.peopleOfOtherParties(manager, party)) {
@@ -143,7 +136,7 @@ export class AgreementService {
     await this.dataSource.transaction(async (manager) => {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
-      if (!party.leavesOn) throw AppError.conflict(AgreementErrorCode.NotAParty, `${party.name} has not given notice`);
+      if (!party.leavesOn) throw AppError.of(AgreementErrors.not_a_party, { partyName: party.name });
       await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, { noticeGivenOn: null, leavesOn: null, noticeGivenBy: null });
     });
     return this.get();
@@ -170,15 +163,15 @@ export class AgreementService {
         : actor.role === Role.UniversityCoordinator
           ? await manager.findOneBy(AgreementParty, { universityId: actor.universityId! })
           : null;
-    if (!party) throw AppError.forbidden('Only the parties act on the agreement: the city (the coordinator) and the universities');
-    if (!remainsOn(party, this.today())) throw AppError.forbidden(`${party.name} left the agreement on ${party.leavesOn}`);
+    if (!party) throw AppError.of(AgreementErrors.agreement_parties_only);
+    if (!remainsOn(party, this.today())) throw AppError.of(AgreementErrors.party_left_agreement, { partyName: party.name, leftOn: party.leavesOn! });
     return party;
   }
 
   private async peopleOfOtherParties(manager: EntityManager, party: AgreementParty): Promise<User[]> {
     const others = (await manager.find(AgreementParty)).filter((p) => p.id !== party.id && remainsOn(p, this.today()));
     const universities = others.filter((p) => p.kind === PartyKind.University).map((p) => p.universityId!);
-    const people = await manager.find(User, { where: { active: true, role: In([Role.Coordinator, Role.UniversityCoordinator]) }, order: { email: 'ASC' } });
+    const people = await activeUsersWithRoles(manager, [Role.Coordinator, Role.UniversityCoordinator]);
     return people.filter((u) => (u.role === Role.Coordinator ? others.some((p) => p.kind === PartyKind.City) : universities.includes(u.universityId!)));
   }
 

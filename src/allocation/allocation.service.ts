@@ -1,31 +1,27 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { anyPlaced, deleteDrafts, insertPlacements, publishedAssignments } from '../assignments/assignments.queries';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { Assignment, AssignmentStatus } from '../assignments/entities/assignment.entity';
 import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/time/clock';
 import { BalanceService } from '../balance/balance.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
+import { offersOfTermWithSupervisors } from '../offers/offers.queries';
 import { effectiveCapacity, usablePlaces } from '../offers/supervisor-coverage';
-import { Student } from '../students/entities/student.entity';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { Term } from '../terms/entities/term.entity';
+import { studentsInTerm, studentsOfTermInOrder } from '../students/students.queries';
+import { supervisorsByIds } from '../supervisors/supervisors.queries';
 import { TermStatus } from '../terms/term-status';
+import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
 import { PlanInput, planAllocation } from './allocation-plan';
-import { AllocationRun, AllocationRunStatus } from './entities/allocation-run.entity';
-
-export enum AllocationErrorCode {
-  NotReady = 'allocation_not_possible',
-  RunNotApplicable = 'run_not_applicable',
-  Stale = 'run_stale',
-  QueueUnavailable = 'queue_unavailable',
-}
+import { AllocationRunStatus } from './allocation-run-status';
+import { AllocationRun } from './entities/allocation-run.entity';
+import { AllocationErrors } from './allocation.errors';
 
 /** Runs may be tried while reporting (a preview), and are made for real while allocating. */
 const RUNNABLE: readonly TermStatus[] = [TermStatus.Reporting, TermStatus.Allocating, TermStatus.Published];
@@ -43,13 +39,14 @@ export class AllocationService {
     private readonly assignments: AssignmentsService,
     private readonly jobs: JobQueueService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async start(actor: Actor, code: string): Promise<AllocationRun> {
     const run = await this.dataSource.transaction(async (manager) => {
       const term = await this.terms.findByCode(code, manager);
       if (!RUNNABLE.includes(term.status)) {
-        throw AppError.conflict(AllocationErrorCode.NotReady, `Allocation runs need a term that is reporting, allocating or published; ${term.code} is ${term.status}`);
+        throw AppError.of(AllocationErrors.allocation_not_possible, { termCode: term.code, status: term.status });
       }
       const row = manager.create(AllocationRun, { termId: term.id, requestedBy: actor.id });
       await manager.insert(AllocationRun, row);
@@ -60,14 +57,14 @@ export class AllocationService {
       await this.jobs.enqueue(JobName.AllocationRun, { runId: run.id }, { jobId: `allocation-run-${run.id}`, attempts: 3 });
     } catch (error) {
       await this.dataSource.manager.update(AllocationRun, { id: run.id }, { status: AllocationRunStatus.Failed, error: 'The job queue did not answer' });
-      throw new AppError(HttpStatus.SERVICE_UNAVAILABLE, 'The job queue does not answer; try again shortly', AllocationErrorCode.QueueUnavailable);
+      throw AppError.of(AllocationErrors.queue_unavailable);
     }
     return run;
   }
 
   async get(id: string): Promise<AllocationRun> {
     const run = await this.dataSource.manager.findOneBy(AllocationRun, { id });
-    if (!run) throw AppError.notFound('Allocation run');
+    if (!run) throw AppError.notFound('allocation_run');
     return run;
   }
 
@@ -80,7 +77,7 @@ export class AllocationService {
   async execute(runId: string): Promise<void> {
     const run = await this.dataSource.manager.findOneBy(AllocationRun, { id: runId });
     if (!run || run.status === AllocationRunStatus.Succeeded || run.status === AllocationRunStatus.Failed) return;
-    await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Running, startedAt: new Date() });
+    await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Running, startedAt: this.clock.now() });
     try {
       const input = await this.snapshot(this.dataSource.manager, run.termId);
       const started = performance.now();
@@ -96,11 +93,11 @@ export class AllocationService {
           universities: plan.universities,
         },
         solveMs,
-        finishedAt: new Date(),
+        finishedAt: this.clock.now(),
       });
       this.logger.log(`Allocation run ${runId}: ${plan.placed} of ${input.students.length} placed, cost ${plan.totalCost}, ${solveMs} ms`);
     } catch (error) {
-      await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Failed, error: (error as Error).message, finishedAt: new Date() });
+      await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Failed, error: (error as Error).message, finishedAt: this.clock.now() });
       throw new UnrecoverableError(`Allocation run ${runId} failed: ${(error as Error).message}`);
     }
   }
@@ -113,21 +110,21 @@ export class AllocationService {
   async apply(actor: Actor, runId: string): Promise<{ applied: number }> {
     const run = await this.get(runId);
     if (run.status !== AllocationRunStatus.Succeeded) {
-      throw AppError.conflict(AllocationErrorCode.RunNotApplicable, `Only a succeeded run can be applied; this one is ${run.status}`);
+      throw AppError.of(AllocationErrors.run_not_applicable, { status: run.status });
     }
     return this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOneByOrFail(Term, { id: run.termId });
+      const term = await termById(manager, run.termId);
       await this.assignments.lockForPlacing(manager, term.code);
       const proposals = run.outcome?.proposals ?? [];
-      const removed = await manager.delete(Assignment, { termId: term.id, status: AssignmentStatus.Draft });
+      const removed = await deleteDrafts(manager, term.id);
       const stale = () =>
-        AppError.conflict(AllocationErrorCode.Stale, `${term.code} has changed since this run (placements, offers or supervisors); start a new run`);
-      if (proposals.length && (await manager.existsBy(Assignment, { studentId: In(proposals.map((p) => p.studentId)) }))) throw stale();
-      const students = new Map((await manager.findBy(Student, { id: In(proposals.map((p) => p.studentId)), termId: term.id })).map((s) => [s.id, s]));
+        AppError.of(AllocationErrors.run_stale, { termCode: term.code });
+      if (proposals.length && (await anyPlaced(manager, proposals.map((p) => p.studentId)))) throw stale();
+      const students = new Map((await studentsInTerm(manager, term.id, proposals.map((p) => p.studentId))).map((s) => [s.id, s]));
       if (students.size !== proposals.length) throw stale();
       try {
-        await manager.insert(
-          Assignment,
+        await insertPlacements(
+          manager,
           proposals.map((p) => ({
             termId: term.id,
             studentId: p.studentId,
@@ -145,12 +142,12 @@ export class AllocationService {
       }
       const quotas = (await this.balance.of(manager, term)).universities;
       if (quotas.some((u) => u.assigned > u.quota)) throw stale();
-      await manager.update(AllocationRun, { id: run.id }, { appliedAt: new Date() });
+      await manager.update(AllocationRun, { id: run.id }, { appliedAt: this.clock.now() });
       await this.audit.record(manager, actor, {
         action: 'allocation.applied',
         entityType: 'allocation_run',
         entityId: run.id,
-        changes: { draftsReplaced: { from: removed.affected ?? 0, to: proposals.length } },
+        changes: { draftsReplaced: { from: removed, to: proposals.length } },
       });
       return { applied: proposals.length };
     });
@@ -158,13 +155,13 @@ export class AllocationService {
 
   /** What the engine sees: unplaced students, and the room left beside published placements. */
   private async snapshot(manager: EntityManager, termId: string): Promise<PlanInput> {
-    const term = await manager.findOneByOrFail(Term, { id: termId });
-    const published = await manager.findBy(Assignment, { termId, status: AssignmentStatus.Published });
+    const term = await termById(manager, termId);
+    const published = await publishedAssignments(manager, termId);
     const placed = new Set(published.map((a) => a.studentId));
-    const students = (await manager.find(Student, { where: { termId }, order: { id: 'ASC' } })).filter((s) => !placed.has(s.id));
-    const offers = await manager.find(PlacementOffer, { where: { termId }, relations: { supervisors: true } });
+    const students = (await studentsOfTermInOrder(manager, termId)).filter((s) => !placed.has(s.id));
+    const offers = await offersOfTermWithSupervisors(manager, termId);
     const supervisorIds = [...new Set(offers.flatMap((o) => (o.supervisors ?? []).map((s) => s.id)))];
-    const supervisors = supervisorIds.length ? await manager.findBy(Supervisor, { id: In(supervisorIds) }) : [];
+    const supervisors = supervisorIds.length ? await supervisorsByIds(manager, supervisorIds) : [];
     const atOffer = count(published.map((a) => a.offerId));
     const withSupervisor = count(published.map((a) => a.supervisorId));
     const ofUniversity = count(published.map((a) => a.universityId));

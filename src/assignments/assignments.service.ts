@@ -6,23 +6,21 @@ import { preferenceCost } from '../allocation/preference-cost';
 import { BalanceService } from '../balance/balance.service';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
+import { problem } from '../common/errors/error-spec';
+import type { PlacementOffer } from '../offers/entities/placement-offer.entity';
+import { offerInTermWithSupervisors } from '../offers/offers.queries';
 import { effectiveCapacity, usablePlaces } from '../offers/supervisor-coverage';
-import { Student } from '../students/entities/student.entity';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { Term } from '../terms/entities/term.entity';
+import type { Student } from '../students/entities/student.entity';
+import { studentInTerm } from '../students/students.queries';
+import type { Supervisor } from '../supervisors/entities/supervisor.entity';
+import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
+import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
+import { universityById } from '../universities/universities.queries';
+import { AssignmentsErrors } from './assignments.errors';
 import { AssignmentResponse, CreateAssignmentDto } from './dto/assignment.dto';
 import { Assignment } from './entities/assignment.entity';
-
-export enum AssignmentsErrorCode {
-  NotAllocating = 'term_not_allocating',
-  StudentPlaced = 'student_already_placed',
-  OfferFull = 'offer_full',
-  SupervisorFull = 'supervisor_full',
-  QuotaFull = 'quota_full',
-}
 
 /** Placements are made while the term is allocating, and adjusted after publication. */
 export const PLACING: readonly TermStatus[] = [TermStatus.Allocating, TermStatus.Published];
@@ -41,9 +39,10 @@ export class AssignmentsService {
     const term = await this.terms.findByCode(code);
     const query = this.dataSource.manager
       .createQueryBuilder(Assignment, 'a')
-      .innerJoin(Student, 's', 's.id = a.student_id')
-      .innerJoin(PlacementOffer, 'o', 'o.id = a.offer_id')
-      .innerJoin(Supervisor, 'h', 'h.id = a.supervisor_id')
+      // Other features' tables, joined by name: still one query.
+      .innerJoin('students', 's', 's.id = a.student_id')
+      .innerJoin('placement_offers', 'o', 'o.id = a.offer_id')
+      .innerJoin('supervisors', 'h', 'h.id = a.supervisor_id')
       .where('a.term_id = :termId', { termId: term.id })
       .select([
         'a.id AS id',
@@ -71,14 +70,14 @@ export class AssignmentsService {
   async assign(actor: Actor, code: string, dto: CreateAssignmentDto): Promise<AssignmentResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
       const term = await this.lockForPlacing(manager, code);
-      const student = await manager.findOneBy(Student, { id: dto.studentId, termId: term.id });
-      if (!student) throw AppError.invalidField('studentId', `no such student in ${term.code}`);
-      const offer = await manager.findOne(PlacementOffer, { where: { id: dto.offerId, termId: term.id }, relations: { supervisors: true } });
-      if (!offer) throw AppError.invalidField('offerId', `no such offer in ${term.code}`);
+      const student = await studentInTerm(manager, dto.studentId, term.id);
+      if (!student) throw AppError.invalid([problem(AssignmentsErrors.no_such_student, 'studentId', { termCode: term.code })]);
+      const offer = await offerInTermWithSupervisors(manager, dto.offerId, term.id);
+      if (!offer) throw AppError.invalid([problem(AssignmentsErrors.no_such_offer, 'offerId', { termCode: term.code })]);
       const supervisor = offer.supervisors?.find((s) => s.id === dto.supervisorId);
-      if (!supervisor) throw AppError.invalidField('supervisorId', 'is not one of the supervisors named on the offer');
+      if (!supervisor) throw AppError.invalid([problem(AssignmentsErrors.supervisor_not_on_offer, 'supervisorId', { unitName: offer.unitName })]);
       if (student.excludedDistrictIds.includes(offer.districtId)) {
-        throw AppError.invalidField('offerId', 'is in a district the student may not be placed in');
+        throw AppError.invalid([problem(AssignmentsErrors.district_excluded, 'offerId', { studentName: student.name, unitName: offer.unitName })]);
       }
       await this.assertRoom(manager, term, student, offer, supervisor);
       const assignment = manager.create(Assignment, {
@@ -105,8 +104,8 @@ export class AssignmentsService {
   async unassign(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const assignment = await manager.findOneBy(Assignment, { id });
-      if (!assignment) throw AppError.notFound('Assignment');
-      const term = await manager.findOneByOrFail(Term, { id: assignment.termId });
+      if (!assignment) throw AppError.notFound('assignment');
+      const term = await termById(manager, assignment.termId);
       await this.lockForPlacing(manager, term.code);
       await manager.delete(Assignment, { id });
       await this.audit.record(manager, actor, {
@@ -122,25 +121,27 @@ export class AssignmentsService {
   async lockForPlacing(manager: EntityManager, code: string): Promise<Term> {
     const term = await this.terms.findByCode(code, manager, true);
     if (!PLACING.includes(term.status)) {
-      throw AppError.conflict(AssignmentsErrorCode.NotAllocating, `Placements are made while a term is allocating or published; ${term.code} is ${term.status}`);
+      throw AppError.of(AssignmentsErrors.term_not_allocating, { termCode: term.code, status: term.status });
     }
     return term;
   }
 
   private async assertRoom(manager: EntityManager, term: Term, student: Student, offer: PlacementOffer, supervisor: Supervisor): Promise<void> {
     if (await manager.existsBy(Assignment, { studentId: student.id })) {
-      throw AppError.conflict(AssignmentsErrorCode.StudentPlaced, 'The student is already placed; remove that placement first');
+      throw AppError.of(AssignmentsErrors.student_already_placed, { studentName: student.name });
     }
     const usable = usablePlaces(offer.places, (offer.supervisors ?? []).map(effectiveCapacity));
     if ((await manager.countBy(Assignment, { offerId: offer.id })) >= usable) {
-      throw AppError.conflict(AssignmentsErrorCode.OfferFull, `${offer.unitName} has no free place (${usable} usable)`);
+      throw AppError.of(AssignmentsErrors.offer_full, { unitName: offer.unitName, usable });
     }
     if ((await manager.countBy(Assignment, { supervisorId: supervisor.id, termId: term.id })) >= effectiveCapacity(supervisor)) {
-      throw AppError.conflict(AssignmentsErrorCode.SupervisorFull, `${supervisor.name} already supervises as many students as they can (${effectiveCapacity(supervisor)})`);
+      throw AppError.of(AssignmentsErrors.supervisor_full, { supervisorName: supervisor.name, capacity: effectiveCapacity(supervisor) });
     }
     const quota = (await this.balance.of(manager, term)).universities.find((u) => u.universityId === student.universityId)?.quota ?? 0;
     if ((await manager.countBy(Assignment, { termId: term.id, universityId: student.universityId })) >= quota) {
-      throw AppError.conflict(AssignmentsErrorCode.QuotaFull, `The university's quota of ${quota} place(s) in ${term.code} is filled`);
+      // The name only for the refusal: a person reads whose quota it is.
+      const universityName = (await universityById(manager, student.universityId))?.name ?? '';
+      throw AppError.of(AssignmentsErrors.quota_full, { universityName, quota, termCode: term.code });
     }
   }
 }

@@ -3,26 +3,29 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { District } from '../districts/entities/district.entity';
+import { districtsByIds } from '../districts/districts.queries';
+import type { District } from '../districts/entities/district.entity';
 import { FIELDS } from '../fields/fields';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Student } from '../students/entities/student.entity';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { TermPeriod } from '../terms/entities/term-period.entity';
-import { Term } from '../terms/entities/term.entity';
+import type { PlacementOffer } from '../offers/entities/placement-offer.entity';
+import { offersByIds } from '../offers/offers.queries';
+import type { Student } from '../students/entities/student.entity';
+import { studentsByIds } from '../students/students.queries';
+import type { Supervisor } from '../supervisors/entities/supervisor.entity';
+import { supervisorsByIds } from '../supervisors/supervisors.queries';
+import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
-import { University } from '../universities/entities/university.entity';
-import { User } from '../users/entities/user.entity';
+import { markTermPublished, periodsOfTerm } from '../terms/terms.queries';
+import type { University } from '../universities/entities/university.entity';
+import { universitiesByIds } from '../universities/universities.queries';
+import { activeUserById, activeUsersWithRole } from '../users/users.queries';
+import { AssignmentStatus } from './assignment-status';
+import { AssignmentsErrors } from './assignments.errors';
 import { AssignmentsService } from './assignments.service';
 import { PublishResponse } from './dto/assignment.dto';
-import { Assignment, AssignmentStatus } from './entities/assignment.entity';
-
-export enum PublicationErrorCode {
-  NothingToPublish = 'nothing_to_publish',
-}
+import { Assignment } from './entities/assignment.entity';
 
 const FIELD_SV = new Map(FIELDS.map((f) => [f.code as string, f.nameSv]));
 
@@ -55,7 +58,7 @@ export class PublicationService {
     const result = await this.outbox.transaction(async (manager, send) => {
       const term = await this.assignments.lockForPlacing(manager, code);
       const drafts = await manager.findBy(Assignment, { termId: term.id, status: AssignmentStatus.Draft });
-      if (!drafts.length) throw AppError.conflict(PublicationErrorCode.NothingToPublish, `${term.code} has no draft placements to publish`);
+      if (!drafts.length) throw AppError.of(AssignmentsErrors.nothing_to_publish, { termCode: term.code });
       const { round } = await manager
         .createQueryBuilder(Assignment, 'a')
         .select('COALESCE(MAX(a.publication_round), 0) + 1', 'round')
@@ -68,7 +71,7 @@ export class PublicationService {
         { status: AssignmentStatus.Published, publicationRound: round, publishedAt: () => 'now()' },
       );
       if (term.status === TermStatus.Allocating) {
-        await this.audit.update(manager, actor, Term, 'term', term, { status: TermStatus.Published });
+        await markTermPublished(manager, this.audit, actor, term);
       }
       await this.audit.record(manager, actor, {
         action: 'assignments.published',
@@ -97,7 +100,7 @@ export class PublicationService {
 
     for (const districtId of new Set(touched.map((r) => r.district.id))) {
       const district = rows.find((r) => r.district.id === districtId)!.district;
-      const contact = district.contactUserId ? await manager.findOneBy(User, { id: district.contactUserId, active: true }) : null;
+      const contact = district.contactUserId ? await activeUserById(manager, district.contactUserId) : null;
       if (!contact) continue;
       await send({
         to: contact.email,
@@ -117,7 +120,7 @@ export class PublicationService {
 
     for (const universityId of new Set(touched.map((r) => r.university.id))) {
       const university = rows.find((r) => r.university.id === universityId)!.university;
-      const coordinators = await manager.find(User, { where: { role: Role.UniversityCoordinator, universityId, active: true }, order: { email: 'ASC' } });
+      const coordinators = await activeUsersWithRole(manager, Role.UniversityCoordinator, universityId);
       for (const coordinator of coordinators) {
         await send({
           to: coordinator.email,
@@ -137,7 +140,7 @@ export class PublicationService {
       }
     }
 
-    const periods = await manager.findBy(TermPeriod, { termId: term.id });
+    const periods = await periodsOfTerm(manager, term.id);
     for (const supervisorId of new Set(touched.map((r) => r.supervisor.id))) {
       const own = rows.filter((r) => r.supervisor.id === supervisorId);
       const { supervisor, district } = own[0];
@@ -160,13 +163,13 @@ export class PublicationService {
 
   private async rows(manager: EntityManager, term: Term): Promise<Row[]> {
     const assignments = await manager.find(Assignment, { where: { termId: term.id, status: AssignmentStatus.Published }, order: { createdAt: 'ASC' } });
-    const load = async <T extends { id: string }>(entity: new () => T, ids: string[]) =>
-      new Map((await manager.findBy(entity, { id: In([...new Set(ids)]) } as never)).map((row) => [row.id, row]));
-    const students = await load(Student, assignments.map((a) => a.studentId));
-    const offers = await load(PlacementOffer, assignments.map((a) => a.offerId));
-    const supervisors = await load(Supervisor, assignments.map((a) => a.supervisorId));
-    const districts = await load(District, [...offers.values()].map((o) => o.districtId));
-    const universities = await load(University, assignments.map((a) => a.universityId));
+    const unique = (ids: string[]) => [...new Set(ids)];
+    const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+    const students = byId(await studentsByIds(manager, unique(assignments.map((a) => a.studentId))));
+    const offers = byId(await offersByIds(manager, unique(assignments.map((a) => a.offerId))));
+    const supervisors = byId(await supervisorsByIds(manager, unique(assignments.map((a) => a.supervisorId))));
+    const districts = byId(await districtsByIds(manager, unique([...offers.values()].map((o) => o.districtId))));
+    const universities = byId(await universitiesByIds(manager, unique(assignments.map((a) => a.universityId))));
     return assignments.map((assignment) => {
       const offer = offers.get(assignment.offerId)!;
       return {

@@ -63,7 +63,7 @@ export class AuditService {
   ): Promise<boolean> {
     const changes = diffFields(before, patch, secret);
     if (Object.keys(changes).length === 0) return false;
-    await manager.update(target, { id: before.id }, patch as never);
+    await manager.update(target, { id: before.id }, patch);
     await this.record(manager, actor, { action: `${entityType}.updated`, entityType, entityId: before.id, changes });
     return true;
   }

@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, WEB_PAGE } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
 import { AuthService } from './auth.service';
 import { PRE_SESSION_CSRF_COOKIE, ResolvedSession, SESSION_COOKIE, SessionsService } from './sessions/sessions.service';
 
@@ -34,12 +35,12 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const actor = webPage ? request.session?.actor : await this.bearerActor(request);
-    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'Sign in required', 'unauthenticated');
+    if (!actor) throw AppError.of(CommonErrors.unauthenticated, { bearer: false });
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw AppError.forbidden(`This requires the role ${roles.join(' or ')}`);
+      throw AppError.of(CommonErrors.role_required, { roles });
     }
     return true;
   }
@@ -47,10 +48,10 @@ export class AccessGuard implements CanActivate {
   private async bearerActor(request: Request): Promise<Actor> {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new AppError(HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>', 'unauthenticated');
+      throw AppError.of(CommonErrors.unauthenticated, { bearer: true });
     }
     const actor = await this.auth.actorFor(token);
-    if (!actor) throw new AppError(HttpStatus.UNAUTHORIZED, 'The access token is invalid or has expired', 'invalid_token');
+    if (!actor) throw AppError.of(CommonErrors.invalid_token);
     return actor;
   }
 
@@ -60,8 +61,8 @@ export class AccessGuard implements CanActivate {
    */
   private checkCsrf(request: GuardedRequest): void {
     const expected = request.session?.csrfToken ?? request.cookies?.[PRE_SESSION_CSRF_COOKIE];
-    if (!expected) throw AppError.forbidden('The form has expired; reload the page and try again');
+    if (!expected) throw AppError.of(CommonErrors.form_expired);
     const given = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
-    if (!SessionsService.csrfMatches(expected, given)) throw AppError.forbidden('The form has expired; reload the page and try again');
+    if (!SessionsService.csrfMatches(expected, given)) throw AppError.of(CommonErrors.form_expired);
   }
 }

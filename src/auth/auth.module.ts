@@ -3,7 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
-import { User } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -16,7 +15,7 @@ import { WebSession } from './sessions/web-session.entity';
 @Module({
   imports: [
     UsersModule,
-    TypeOrmModule.forFeature([User, LoginAttempt, WebSession]),
+    TypeOrmModule.forFeature([LoginAttempt, WebSession]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

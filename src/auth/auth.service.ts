@@ -1,12 +1,12 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
 import { hashPassword, verifyPassword } from '../users/password';
+import { UsersService } from '../users/users.service';
+import { AuthErrors } from './auth.errors';
 import { LoginThrottleService } from './login-throttle.service';
 
 export interface AccessTokenClaims {
@@ -24,7 +24,7 @@ export class AuthService {
   private readonly decoyHash = hashPassword('decoy-password-never-matches');
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottleService,
     private readonly config: AppConfig,
@@ -32,14 +32,14 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<{ accessToken: string; user: User }> {
     await this.throttle.assertAllowed(email, ip);
-    const user = await this.users.findOne({ where: { email }, select: { id: true, passwordHash: true, active: true } });
+    const user = await this.users.findForSignIn(email);
     const matches = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     const ok = Boolean(user && user.active && matches);
     await this.throttle.record(email, ip, ok);
     if (!ok || !user) {
-      throw new AppError(HttpStatus.UNAUTHORIZED, 'Invalid e-mail or password', 'invalid_credentials');
+      throw AppError.of(AuthErrors.invalid_credentials);
     }
-    const full = await this.users.findOneByOrFail({ id: user.id });
+    const full = await this.users.get(user.id);
     const claims: AccessTokenClaims = { sub: full.id, role: full.role, ver: full.tokenVersion };
     return { accessToken: await this.jwt.signAsync(claims), user: full };
   }
@@ -57,7 +57,7 @@ export class AuthService {
       return null;
     }
     if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) return null;
-    const user = await this.users.findOneBy({ id: claims.sub });
+    const user = await this.users.find(claims.sub);
     if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
     return { id: user.id, role: user.role, districtId: user.districtId, universityId: user.universityId };
   }

@@ -1,8 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
+import { AuthErrors } from './auth.errors';
 import { LoginAttempt } from './entities/login-attempt.entity';
 
 // One address may carry many people (a university's NAT), so it gets a larger allowance.
@@ -35,11 +36,7 @@ export class LoginThrottleService {
       [email, ip, window],
     );
     if (Number(byEmail) >= max || Number(byIp) >= max * IP_ALLOWANCE_FACTOR) {
-      throw new AppError(
-        HttpStatus.TOO_MANY_REQUESTS,
-        `Too many failed sign-in attempts; try again in ${Math.ceil(window / 60)} minutes`,
-        'too_many_attempts',
-      );
+      throw AppError.of(AuthErrors.too_many_attempts, { minutes: Math.ceil(window / 60) });
     }
   }
 

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Assignment } from '../assignments/entities/assignment.entity';
+import { placedPerUniversity } from '../assignments/assignments.queries';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { TermDemand } from '../demand/entities/term-demand.entity';
-import { District } from '../districts/entities/district.entity';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Term } from '../terms/entities/term.entity';
+import { demandsOfTerm } from '../demand/demand.queries';
+import { districtsByName } from '../districts/districts.queries';
+import { offersOfTermWithSupervisors } from '../offers/offers.queries';
+import type { Term } from '../terms/entities/term.entity';
 import { TermsService } from '../terms/terms.service';
-import { University } from '../universities/entities/university.entity';
+import type { University } from '../universities/entities/university.entity';
+import { universitiesByCode, universityById } from '../universities/universities.queries';
 import { computeBalance } from './balance';
 import { BalanceResponse, QuotaOverrideResponse } from './dto/balance.response';
 import { QuotaOverride } from './entities/quota-override.entity';
@@ -31,18 +32,12 @@ export class BalanceService {
   /** The balance of a term as `manager` sees it (inside a caller's transaction, if any). */
   async of(manager: EntityManager, term: Term): Promise<BalanceResponse> {
     // One after another: inside a caller's transaction these share one connection.
-    const districts = await manager.find(District, { order: { name: 'ASC' } });
-    const offers = await manager.find(PlacementOffer, { where: { termId: term.id }, relations: { supervisors: true } });
-    const universities = await manager.find(University, { order: { code: 'ASC' } });
-    const demands = await manager.findBy(TermDemand, { termId: term.id });
+    const districts = await districtsByName(manager);
+    const offers = await offersOfTermWithSupervisors(manager, term.id);
+    const universities = await universitiesByCode(manager);
+    const demands = await demandsOfTerm(manager, term.id);
     const overrides = await manager.findBy(QuotaOverride, { termId: term.id });
-    const assigned = await manager
-      .createQueryBuilder(Assignment, 'a')
-      .select('a.university_id', 'universityId')
-      .addSelect('count(*)::int', 'count')
-      .where('a.term_id = :id', { id: term.id })
-      .groupBy('a.university_id')
-      .getRawMany<{ universityId: string; count: number }>();
+    const assigned = await placedPerUniversity(manager, term.id);
     return computeBalance({
       targetPlaces: term.targetPlaces,
       districts,
@@ -91,8 +86,8 @@ export class BalanceService {
   }
 
   private async university(manager: EntityManager, id: string): Promise<University> {
-    const university = await manager.findOneBy(University, { id });
-    if (!university) throw AppError.notFound('University');
+    const university = await universityById(manager, id);
+    if (!university) throw AppError.notFound('university');
     return university;
   }
 }

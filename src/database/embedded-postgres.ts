@@ -42,7 +42,7 @@ export async function startEmbeddedPostgres(config: AppConfig, log: (message: st
   const adminUrl = url.replace(/\/vfu$/, '/postgres');
   if (await answers(adminUrl)) {
     await ensureDatabase(adminUrl, 'vfu');
-    return { url, stop: async () => undefined };
+    return { url, stop: () => Promise.resolve() };
   }
 
   const databaseDir = join(config.dataDir, 'postgres');

@@ -7,13 +7,10 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { OPEN_FOR_REPORTING } from '../terms/term-status';
 import { TermsService } from '../terms/terms.service';
-import { University } from '../universities/entities/university.entity';
+import { universitiesByCode, universityById } from '../universities/universities.queries';
 import { DemandResponse, PutDemandDto } from './dto/demand.dto';
 import { TermDemand } from './entities/term-demand.entity';
-
-export enum DemandErrorCode {
-  DemandClosed = 'demand_closed',
-}
+import { DemandErrors } from './demand.errors';
 
 @Injectable()
 export class DemandService {
@@ -26,10 +23,7 @@ export class DemandService {
   /** Every university's demand for the coordinator; a university coordinator sees their own. */
   async list(actor: Actor, code: string): Promise<DemandResponse[]> {
     const term = await this.terms.findByCode(code);
-    const universities = await this.dataSource.manager.find(University, {
-      where: actor.role === Role.UniversityCoordinator ? { id: actor.universityId! } : {},
-      order: { code: 'ASC' },
-    });
+    const universities = await universitiesByCode(this.dataSource.manager, actor.role === Role.UniversityCoordinator ? actor.universityId! : undefined);
     const demands = await this.dataSource.manager.findBy(TermDemand, { termId: term.id });
     return universities.map((university) => {
       const demand = demands.find((d) => d.universityId === university.id);
@@ -42,10 +36,10 @@ export class DemandService {
     assertUniversityScope(actor, universityId);
     return this.dataSource.transaction(async (manager) => {
       const term = await this.terms.findByCode(code, manager);
-      const university = await manager.findOneBy(University, { id: universityId });
-      if (!university) throw AppError.notFound('University');
+      const university = await universityById(manager, universityId);
+      if (!university) throw AppError.notFound('university');
       if (actor.role !== Role.Coordinator && !OPEN_FOR_REPORTING.includes(term.status)) {
-        throw AppError.conflict(DemandErrorCode.DemandClosed, `Demand for ${term.code} can no longer be changed: the term is ${term.status}. Ask the central coordinator.`);
+        throw AppError.of(DemandErrors.demand_closed, { termCode: term.code, status: term.status });
       }
       const before = await manager.findOne(TermDemand, { where: { termId: term.id, universityId }, lock: { mode: 'pessimistic_write' } });
       await manager.upsert(TermDemand, { termId: term.id, universityId, requestedPlaces: dto.requestedPlaces }, ['termId', 'universityId']);

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor, Role } from '../common/auth/role';
+import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { User } from '../users/entities/user.entity';
+import { problem } from '../common/errors/error-spec';
+import { userById } from '../users/users.queries';
+import { DistrictsErrors } from './districts.errors';
+import { canBeContactOf } from './district-contact';
 import { UpdateDistrictDto } from './dto/update-district.dto';
 import { District } from './entities/district.entity';
 
@@ -22,18 +25,18 @@ export class DistrictsService {
 
   async get(id: string): Promise<District> {
     const district = await this.districts.findOneBy({ id });
-    if (!district) throw AppError.notFound('District');
+    if (!district) throw AppError.notFound('district');
     return district;
   }
 
   async update(actor: Actor, id: string, dto: UpdateDistrictDto): Promise<District> {
     return this.dataSource.transaction(async (manager) => {
       const district = await manager.findOne(District, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!district) throw AppError.notFound('District');
+      if (!district) throw AppError.notFound('district');
       if (dto.contactUserId) {
-        const contact = await manager.findOneBy(User, { id: dto.contactUserId });
-        if (!contact || !contact.active || contact.role !== Role.DistrictContact || contact.districtId !== id) {
-          throw AppError.invalidField('contactUserId', 'must be an active district_contact user of this district');
+        const contact = await userById(manager, dto.contactUserId);
+        if (!contact || !canBeContactOf(contact, id)) {
+          throw AppError.invalid([problem(DistrictsErrors.invalid_district_contact, 'contactUserId', { districtName: district.name })]);
         }
       }
       const changed = await this.audit.update(manager, actor, District, 'district', district, dto);

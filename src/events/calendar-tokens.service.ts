@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
 import { CalendarToken } from './entities/calendar-token.entity';
 import { EventsService } from './events.service';
 
@@ -37,7 +37,7 @@ export class CalendarTokensService {
   async feed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.manager.findOne(CalendarToken, { where: { token }, relations: { user: true } }) : null;
     const user = row?.user as User | undefined;
-    if (!user || !user.active) throw AppError.notFound('Calendar');
+    if (!user || !user.active) throw AppError.notFound('calendar');
     return this.events.feed(user);
   }
 

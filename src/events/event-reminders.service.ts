@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
-import { Role } from '../common/auth/role';
 import { Clock } from '../common/time/clock';
 import { addDays, endOfStockholmDay, startOfStockholmDay, stockholmDate, swedishTimeSpan } from '../common/time/stockholm';
 import { OutboxService } from '../notifications/outbox.service';
-import { User } from '../users/entities/user.entity';
-import { CalendarEventEntity, EventStatus } from './entities/event.entity';
+import { activeCoordinators } from '../users/users.queries';
+import { CalendarEventEntity } from './entities/event.entity';
 import { EventInvitee } from './entities/event-invitee.entity';
+import { EventStatus } from './event-status';
 import { EventType } from './event-type';
 import { EventsService } from './events.service';
 
@@ -76,7 +76,7 @@ export class EventRemindersService {
     if (workshops.some((w) => stockholmDate(w.startsAt).startsWith(year))) return 0;
     let sent = 0;
     await this.outbox.transaction(async (manager, send) => {
-      for (const coordinator of await manager.find(User, { where: { role: Role.Coordinator, active: true } })) {
+      for (const coordinator of await activeCoordinators(manager)) {
         const written = await send({
           to: coordinator.email,
           recipientUserId: coordinator.id,

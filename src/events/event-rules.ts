@@ -1,4 +1,6 @@
+import { FieldProblem, problem } from '../common/errors/error-spec';
 import { addDays, endOfStockholmDay, startOfStockholmDay, stockholmDate } from '../common/time/stockholm';
+import { EventsErrors } from './events.errors';
 import { EventType } from './event-type';
 
 /** Days from the earliest VFU start within which the joint introduction is held. */
@@ -14,10 +16,8 @@ export interface EventRuleInput {
   autumnTerm: { code: string; earliestStart: string | null } | null;
 }
 
-export interface RuleViolation {
-  field: string;
-  message: string;
-}
+/** A broken rule: the field it concerns and the catalogue row that words it. */
+export type RuleViolation = FieldProblem;
 
 /**
  * The letter of intent's timing rules (DESIGN.md §3): one joint introduction per term, held at
@@ -27,19 +27,18 @@ export interface RuleViolation {
  */
 export function checkEventRules(input: EventRuleInput): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  if (input.endsAt <= input.startsAt) violations.push({ field: 'endsAt', message: 'must be after startsAt' });
+  if (input.endsAt <= input.startsAt) violations.push(problem(EventsErrors.event_ends_before_start, 'endsAt', {}));
 
   if (input.type === EventType.Introduction) {
-    if (!input.term) violations.push({ field: 'termCode', message: 'is required for the joint introduction: it belongs to a term' });
-    else if (!input.term.earliestStart) violations.push({ field: 'termCode', message: `${input.term.code} has no VFU periods yet` });
+    if (!input.term) violations.push(problem(EventsErrors.introduction_needs_term, 'termCode', {}));
+    else if (!input.term.earliestStart) violations.push(problem(EventsErrors.introduction_term_without_periods, 'termCode', { termCode: input.term.code }));
     else {
       const first = input.term.earliestStart;
       const last = addDays(first, INTRODUCTION_WINDOW_DAYS - 1);
       if (input.startsAt < startOfStockholmDay(first) || input.startsAt >= endOfStockholmDay(last)) {
-        violations.push({
-          field: 'startsAt',
-          message: `The joint introduction is held at the start of the VFU period: on or after ${first}, the earliest VFU start of ${input.term.code}, and within its first ${INTRODUCTION_WINDOW_DAYS} days (by ${last})`,
-        });
+        violations.push(
+          problem(EventsErrors.introduction_outside_window, 'startsAt', { termCode: input.term.code, earliestStart: first, days: INTRODUCTION_WINDOW_DAYS, lastDay: last }),
+        );
       }
     }
   }
@@ -47,15 +46,11 @@ export function checkEventRules(input: EventRuleInput): RuleViolation[] {
   if (input.type === EventType.Workshop) {
     const year = stockholmDate(input.startsAt).slice(0, 4);
     if (!input.autumnTerm?.earliestStart) {
-      violations.push({
-        field: 'startsAt',
-        message: `The workshop is held before the autumn term starts; create HT${year} with its VFU periods first, so its start is known`,
-      });
+      violations.push(problem(EventsErrors.workshop_needs_autumn_term, 'startsAt', { termCode: `HT${year}` }));
     } else if (input.endsAt > startOfStockholmDay(input.autumnTerm.earliestStart)) {
-      violations.push({
-        field: 'endsAt',
-        message: `The workshop is held before the autumn term starts: it must end before ${input.autumnTerm.earliestStart}, the earliest VFU start of ${input.autumnTerm.code}`,
-      });
+      violations.push(
+        problem(EventsErrors.workshop_after_autumn_start, 'endsAt', { termCode: input.autumnTerm.code, earliestStart: input.autumnTerm.earliestStart }),
+      );
     }
   }
   return violations;

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandlers, JobProcessor } from '../jobs/job-processor';
 import { JobName, QueueName } from '../jobs/job-types';
-import { CalendarEventEntity, EventStatus } from './entities/event.entity';
+import { CalendarEventEntity } from './entities/event.entity';
 import { EventRemindersService } from './event-reminders.service';
+import { EventStatus } from './event-status';
 import { EventsService } from './events.service';
 
 @Processor(QueueName.Events)

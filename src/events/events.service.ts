@@ -5,28 +5,25 @@ import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
 import { stockholmDate, swedishTimeSpan } from '../common/time/stockholm';
 import { AppConfig } from '../config/app-config';
 import { mailAddress, mailDomain } from '../notifications/mail-context';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
-import { TermPeriod } from '../terms/entities/term-period.entity';
-import { Term } from '../terms/entities/term.entity';
+import type { Term } from '../terms/entities/term.entity';
+import { earliestPeriodStart, termById, termWithCode } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
 import { buildCalendar, CalendarEvent, CalendarOptions } from './calendar';
 import { AttendanceDto, CreateEventDto, EventQueryDto, UpdateEventDto } from './dto/event.dto';
-import { CalendarEventEntity, EventStatus } from './entities/event.entity';
+import { CalendarEventEntity } from './entities/event.entity';
 import { EventInvitee } from './entities/event-invitee.entity';
 import { checkEventRules } from './event-rules';
+import { EventsErrors } from './events.errors';
+import { EventStatus } from './event-status';
 import { EVENT_TYPE_SV, EventType } from './event-type';
 import { Invitee, inviteesOf } from './invitees';
-
-export enum EventsErrorCode {
-  OnePerTerm = 'one_introduction_per_term',
-  OnePerYear = 'one_workshop_per_year',
-  Cancelled = 'event_cancelled',
-  NotStarted = 'event_not_started',
-}
 
 @Injectable()
 export class EventsService {
@@ -91,7 +88,7 @@ export class EventsService {
   async update(actor: Actor, id: string, dto: UpdateEventDto): Promise<CalendarEventEntity> {
     return this.outbox.transaction(async (manager, send) => {
       const event = await this.find(manager, id, true);
-      if (event.status === EventStatus.Cancelled) throw AppError.conflict(EventsErrorCode.Cancelled, 'The event is cancelled; create a new one instead');
+      if (event.status === EventStatus.Cancelled) throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'update' });
       const patch: Partial<CalendarEventEntity> = {
         ...(dto.title !== undefined ? { title: dto.title } : {}),
         ...(dto.description !== undefined ? { description: dto.description } : {}),
@@ -100,7 +97,7 @@ export class EventsService {
         ...(dto.endsAt !== undefined ? { endsAt: new Date(dto.endsAt) } : {}),
         ...(dto.includeUniversities !== undefined ? { includeUniversities: dto.includeUniversities } : {}),
       };
-      const term = event.termId ? await manager.findOneByOrFail(Term, { id: event.termId }) : null;
+      const term = event.termId ? await termById(manager, event.termId) : null;
       await this.checkRules(manager, { ...event, ...patch }, term);
       if (!(await this.audit.update(manager, actor, CalendarEventEntity, 'event', event, patch))) return event;
       await manager.increment(CalendarEventEntity, { id }, 'sequence', 1);
@@ -114,7 +111,7 @@ export class EventsService {
   async cancel(actor: Actor, id: string): Promise<CalendarEventEntity> {
     return this.outbox.transaction(async (manager, send) => {
       const event = await this.find(manager, id, true);
-      if (event.status === EventStatus.Cancelled) throw AppError.conflict(EventsErrorCode.Cancelled, 'The event is cancelled already');
+      if (event.status === EventStatus.Cancelled) throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'cancel' });
       await this.audit.update(manager, actor, CalendarEventEntity, 'event', event, { status: EventStatus.Cancelled, sequence: event.sequence + 1 });
       const cancelled = await this.find(manager, id);
       for (const invitee of await manager.findBy(EventInvitee, { eventId: id })) await this.sendCancel(send, cancelled, invitee, false);
@@ -143,10 +140,10 @@ export class EventsService {
   async recordAttendance(actor: Actor, id: string, dto: AttendanceDto): Promise<EventInvitee[]> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.find(manager, id, true);
-      if (!this.attendanceOpen(event)) throw AppError.conflict(EventsErrorCode.NotStarted, 'Attendance is recorded once the event has begun');
+      if (!this.attendanceOpen(event)) throw AppError.of(EventsErrors.event_not_started, { title: event.title, startsOn: stockholmDate(event.startsAt) });
       const known = new Set((await manager.findBy(EventInvitee, { eventId: id })).map((i) => i.id));
       const unknown = dto.attendance.map((entry, i) => ({ entry, i })).filter(({ entry }) => !known.has(entry.inviteeId));
-      if (unknown.length) throw AppError.invalid(unknown.map(({ i }) => ({ field: `attendance.${i}.inviteeId`, message: 'is not invited to this event' })));
+      if (unknown.length) throw AppError.invalid(unknown.map(({ i }) => problem(EventsErrors.not_invited, `attendance.${i}.inviteeId`, { title: event.title })));
       for (const entry of dto.attendance) await manager.update(EventInvitee, { id: entry.inviteeId }, { attended: entry.attended });
       await this.audit.record(manager, actor, {
         action: 'event.attendance_recorded',
@@ -233,29 +230,27 @@ export class EventsService {
   /** The letter of intent's rules; 400 naming the rule, or 409 for one-per-term and one-per-year. */
   private async checkRules(manager: EntityManager, event: CalendarEventEntity, term: Term | null): Promise<void> {
     const year = stockholmDate(event.startsAt).slice(0, 4);
-    const earliestStart = async (termId: string) =>
-      (await manager.find(TermPeriod, { where: { termId }, order: { startsOn: 'ASC' }, take: 1 }))[0]?.startsOn ?? null;
-    const autumn = event.type === EventType.Workshop ? await manager.findOneBy(Term, { code: `HT${year}` }) : null;
+    const autumn = event.type === EventType.Workshop ? await termWithCode(manager, `HT${year}`) : null;
     const violations = checkEventRules({
       type: event.type,
       startsAt: event.startsAt,
       endsAt: event.endsAt,
-      term: term ? { code: term.code, earliestStart: await earliestStart(term.id) } : null,
-      autumnTerm: autumn ? { code: autumn.code, earliestStart: await earliestStart(autumn.id) } : null,
+      term: term ? { code: term.code, earliestStart: await earliestPeriodStart(manager, term.id) } : null,
+      autumnTerm: autumn ? { code: autumn.code, earliestStart: await earliestPeriodStart(manager, autumn.id) } : null,
     });
-    if (violations.length) throw AppError.invalid(violations, violations.map((v) => v.message).join('; '));
+    // The rules' own English is the API's message, as it always was; each rule is a detail.
+    if (violations.length) throw AppError.withDetails(CommonErrors.validation_failed, violations, { count: violations.length, summary: violations.map((v) => v.message).join('; ') });
 
     const others = { status: EventStatus.Scheduled, ...(event.id ? { id: Not(event.id) } : {}) };
     if (event.type === EventType.Introduction && term && (await manager.existsBy(CalendarEventEntity, { ...others, type: EventType.Introduction, termId: term.id }))) {
-      throw AppError.conflict(EventsErrorCode.OnePerTerm, `${term.code} has its joint introduction already: one per term`);
+      throw AppError.of(EventsErrors.one_introduction_per_term, { termCode: term.code });
     }
     if (event.type === EventType.Workshop) {
       // One writer at a time per year, so two workshops cannot both pass the check.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`workshop-${year}`]);
       const workshops = await manager.find(CalendarEventEntity, { where: { ...others, type: EventType.Workshop } });
-      if (workshops.some((w) => stockholmDate(w.startsAt).startsWith(year))) {
-        throw AppError.conflict(EventsErrorCode.OnePerYear, `A workshop is planned for ${year} already: one per year`);
-      }
+      const planned = workshops.find((w) => stockholmDate(w.startsAt).startsWith(year));
+      if (planned) throw AppError.of(EventsErrors.one_workshop_per_year, { year, title: planned.title });
     }
   }
 
@@ -284,7 +279,7 @@ export class EventsService {
 
   private async find(manager: EntityManager, id: string, lock = false): Promise<CalendarEventEntity> {
     const event = await manager.findOne(CalendarEventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!event) throw AppError.notFound('Event');
+    if (!event) throw AppError.notFound('event');
     return event;
   }
 

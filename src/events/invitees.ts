@@ -1,12 +1,13 @@
-import { EntityManager, In } from 'typeorm';
-import { Assignment, AssignmentStatus } from '../assignments/entities/assignment.entity';
+import { EntityManager } from 'typeorm';
+import { publishedAssignments } from '../assignments/assignments.queries';
 import { Role } from '../common/auth/role';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Student } from '../students/entities/student.entity';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { User } from '../users/entities/user.entity';
-import { CalendarEventEntity } from './entities/event.entity';
-import { InviteeKind } from './entities/event-invitee.entity';
+import { studentsByIds } from '../students/students.queries';
+import type { Supervisor } from '../supervisors/entities/supervisor.entity';
+import { activeSupervisors, activeSupervisorsOnOffersOf, supervisorsByIds } from '../supervisors/supervisors.queries';
+import type { User } from '../users/entities/user.entity';
+import { activeUsersWithRoles } from '../users/users.queries';
+import type { CalendarEventEntity } from './entities/event.entity';
+import { InviteeKind } from './invitee-kind';
 import { EventType } from './event-type';
 
 export interface Invitee {
@@ -45,12 +46,12 @@ const fromSupervisor = (s: Supervisor): Invitee => ({
  * coordinators, universities if asked; lecture — supervisors and district contacts).
  */
 export async function inviteesOf(manager: EntityManager, event: CalendarEventEntity): Promise<Invitee[]> {
-  const users = (...roles: Role[]) => manager.find(User, { where: { role: In(roles), active: true }, order: { email: 'ASC' } });
+  const users = (...roles: Role[]) => activeUsersWithRoles(manager, roles);
   switch (event.type) {
     case EventType.Introduction: {
-      const placed = event.termId ? await manager.findBy(Assignment, { termId: event.termId, status: AssignmentStatus.Published }) : [];
-      const students = placed.length ? await manager.findBy(Student, { id: In(placed.map((a) => a.studentId)) }) : [];
-      const supervisors = placed.length ? await manager.findBy(Supervisor, { id: In([...new Set(placed.map((a) => a.supervisorId))]) }) : [];
+      const placed = event.termId ? await publishedAssignments(manager, event.termId) : [];
+      const students = placed.length ? await studentsByIds(manager, placed.map((a) => a.studentId)) : [];
+      const supervisors = placed.length ? await supervisorsByIds(manager, [...new Set(placed.map((a) => a.supervisorId))]) : [];
       return [
         ...(await users(Role.DistrictContact, Role.UniversityCoordinator)).map(fromUser),
         ...supervisors.map(fromSupervisor),
@@ -72,15 +73,7 @@ export async function inviteesOf(manager: EntityManager, event: CalendarEventEnt
         await users(Role.DistrictContact, Role.Coordinator, ...(event.includeUniversities ? [Role.UniversityCoordinator] : []))
       ).map(fromUser);
     case EventType.Lecture: {
-      const onTerm = event.termId
-        ? await manager
-            .createQueryBuilder(Supervisor, 's')
-            .innerJoin('offer_supervisors', 'os', 'os.supervisor_id = s.id')
-            .innerJoin(PlacementOffer, 'o', 'o.id = os.offer_id AND o.term_id = :termId', { termId: event.termId })
-            .where('s.active')
-            .distinct(true)
-            .getMany()
-        : await manager.find(Supervisor, { where: { active: true } });
+      const onTerm = event.termId ? await activeSupervisorsOnOffersOf(manager, event.termId) : await activeSupervisors(manager);
       return [...(await users(Role.DistrictContact)).map(fromUser), ...onTerm.map(fromSupervisor)];
     }
   }

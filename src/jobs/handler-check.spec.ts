@@ -4,7 +4,7 @@ import { JobHandlers, JobProcessor } from './job-processor';
 import { JobName } from './job-types';
 
 class Complete extends JobProcessor {
-  readonly handlers: JobHandlers = Object.fromEntries(Object.values(JobName).map((name) => [name, async () => undefined]));
+  readonly handlers: JobHandlers = Object.fromEntries(Object.values(JobName).map((name) => [name, () => Promise.resolve()]));
 }
 
 class Empty extends JobProcessor {

@@ -12,7 +12,7 @@ export class JobHandlerCheck implements OnApplicationBootstrap {
     const handled = new Set(
       this.discovery
         .getProviders()
-        .map((wrapper) => wrapper.instance)
+        .map((wrapper): unknown => wrapper.instance)
         .filter((instance): instance is JobProcessor => instance instanceof JobProcessor)
         .flatMap((processor) => Object.keys(processor.handlers)),
     );

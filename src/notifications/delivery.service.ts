@@ -3,10 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { In, Repository } from 'typeorm';
+import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { JobPayloads, JobName } from '../jobs/job-types';
-import { Notification, NotificationStatus } from './entities/notification.entity';
+import { Notification } from './entities/notification.entity';
 import { Mailer, MailRefusedError } from './mailer';
+import { NotificationStatus } from './notification-status';
 import { templateOf } from './templates';
 import { mailContext } from './mail-context';
 import { renderMail } from './templates/mail-template';
@@ -28,6 +30,7 @@ export class DeliveryService {
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async deliver(job: DeliveryJob): Promise<void> {
@@ -96,7 +99,7 @@ export class DeliveryService {
    * kept on the job so that its retry records it instead of setting the row aside.
    */
   private async recordSent(job: DeliveryJob, id: string, response: string): Promise<void> {
-    const sentAt = new Date();
+    const sentAt = this.clock.now();
     for (let attempt = 1; ; attempt++) {
       try {
         await this.markSent(id, sentAt, response);

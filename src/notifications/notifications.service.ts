@@ -8,14 +8,12 @@ import { AppConfig } from '../config/app-config';
 import { mailContext } from './mail-context';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { NotificationResponse } from './dto/notification.response';
-import { Notification, NotificationStatus } from './entities/notification.entity';
+import { Notification } from './entities/notification.entity';
+import { NotificationStatus } from './notification-status';
+import { NotificationsErrors } from './notifications.errors';
 import { OutboxService } from './outbox.service';
 import { templateOf } from './templates';
 import { renderMail } from './templates/mail-template';
-
-export enum NotificationsErrorCode {
-  NotRetryable = 'notification_not_retryable',
-}
 
 const RETRYABLE = [NotificationStatus.Failed, NotificationStatus.Unconfirmed];
 
@@ -51,12 +49,9 @@ export class NotificationsService {
   async retry(actor: Actor, id: string): Promise<NotificationResponse> {
     const row = await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw AppError.notFound('Notification');
+      if (!current) throw AppError.notFound('notification');
       if (!RETRYABLE.includes(current.status)) {
-        throw AppError.conflict(
-          NotificationsErrorCode.NotRetryable,
-          `Only failed or unconfirmed notifications can be retried; this one is ${current.status}`,
-        );
+        throw AppError.of(NotificationsErrors.notification_not_retryable, { status: current.status, recipient: current.recipientEmail });
       }
       await this.audit.update(manager, actor, Notification, 'notification', current, {
         status: NotificationStatus.Pending,
@@ -72,7 +67,7 @@ export class NotificationsService {
 
   private async find(id: string): Promise<Notification> {
     const row = await this.notifications.findOneBy({ id });
-    if (!row) throw AppError.notFound('Notification');
+    if (!row) throw AppError.notFound('notification');
     return row;
   }
 

@@ -1,11 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { Raw, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
 import { DeliveryService } from './delivery.service';
-import { Notification, NotificationStatus } from './entities/notification.entity';
+import { Notification } from './entities/notification.entity';
+import { NotificationStatus } from './notification-status';
 import { deliveryJobId, OutboxService } from './outbox.service';
 
 const BATCH = 200;
@@ -52,8 +53,9 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     const setAside = await this.delivery.setAsideStale();
     if (setAside) this.logger.warn(`${setAside} e-mail(s) cut off mid-send, set aside as unconfirmed`);
     // Rows younger than a second are still being handed to the queue by the request that wrote them.
+    // Measured on the database's clock, which stamped created_at; a moved Clock must not hide them.
     const pending = await this.notifications.find({
-      where: { status: NotificationStatus.Pending, createdAt: LessThan(new Date(Date.now() - 1000)) },
+      where: { status: NotificationStatus.Pending, createdAt: Raw((column) => `${column} < now() - interval '1 second'`) },
       order: { createdAt: 'ASC' },
       take: BATCH,
     });

@@ -73,7 +73,7 @@ export class OutboxService {
       .orIgnore()
       .returning(['id'])
       .execute();
-    return result.raw.length ? id : null;
+    return (result.raw as unknown[]).length ? id : null;
   }
 
   /** Hands rows to the queue without waiting on it; the sweeper covers what this misses. */

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Assignment } from '../assignments/entities/assignment.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { countPlacedAtOffer } from '../assignments/assignments.queries';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { assertDistrictScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { FieldProblem, problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { Term } from '../terms/entities/term.entity';
+import type { Supervisor } from '../supervisors/entities/supervisor.entity';
+import { supervisorsByIds } from '../supervisors/supervisors.queries';
+import type { Term } from '../terms/entities/term.entity';
+import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
 import { CoverageService } from './coverage.service';
 import { CreateOfferDto, OfferQueryDto, UpdateOfferDto } from './dto/offer.dto';
 import { PlacementOffer } from './entities/placement-offer.entity';
+import { OffersErrors } from './offers.errors';
 import { reportingClosed } from './reporting-window';
-
-export enum OffersErrorCode {
-  ReportingClosed = 'reporting_closed',
-  DuplicateOffer = 'duplicate_offer',
-  HasPlacements = 'offer_has_placements',
-}
 
 @Injectable()
 export class OffersService {
@@ -46,7 +45,7 @@ export class OffersService {
 
   async get(actor: Actor, id: string): Promise<PlacementOffer> {
     const offer = await this.dataSource.manager.findOne(PlacementOffer, { where: { id }, relations: { supervisors: true } });
-    if (!offer) throw AppError.notFound('Offer');
+    if (!offer) throw AppError.notFound('offer');
     assertDistrictScope(actor, offer.districtId);
     return offer;
   }
@@ -56,7 +55,7 @@ export class OffersService {
     return this.dataSource.transaction(async (manager) => {
       const term = await this.terms.findByCode(code, manager);
       this.assertOpen(actor, term);
-      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalidField('districtId', 'no such district');
+      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
       const supervisors = await this.supervisorsOf(manager, dto.districtId, dto.supervisorIds);
       await this.assertUnique(manager, term.id, dto.districtId, dto.unitName, dto.field);
       const offer = manager.create(PlacementOffer, {
@@ -83,7 +82,7 @@ export class OffersService {
   async update(actor: Actor, id: string, dto: UpdateOfferDto): Promise<PlacementOffer> {
     const existing = await this.get(actor, id);
     return this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOneByOrFail(Term, { id: existing.termId });
+      const term = await termById(manager, existing.termId);
       this.assertOpen(actor, term);
       await this.coverage.lockDistrict(manager, existing.districtId);
       // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
@@ -110,11 +109,11 @@ export class OffersService {
   async remove(actor: Actor, id: string): Promise<void> {
     const existing = await this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
-      this.assertOpen(actor, await manager.findOneByOrFail(Term, { id: existing.termId }));
+      this.assertOpen(actor, await termById(manager, existing.termId));
       await this.coverage.lockDistrict(manager, existing.districtId);
       await manager.findOne(PlacementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      const placed = await manager.countBy(Assignment, { offerId: id });
-      if (placed) throw AppError.conflict(OffersErrorCode.HasPlacements, `${placed} student(s) are placed at this offer; remove those placements first`);
+      const placed = await countPlacedAtOffer(manager, id);
+      if (placed) throw AppError.of(OffersErrors.offer_has_placements, { unitName: existing.unitName, placed });
       await manager.delete(PlacementOffer, { id });
       await this.audit.record(manager, actor, {
         action: 'offer.deleted',
@@ -129,37 +128,28 @@ export class OffersService {
   private assertOpen(actor: Actor, term: Term): void {
     if (actor.role === Role.Coordinator) return;
     const closed = reportingClosed(term, this.clock.now());
-    if (closed === 'status') {
-      throw AppError.conflict(
-        OffersErrorCode.ReportingClosed,
-        `Reporting for ${term.code} is closed: the term is ${term.status}. Ask the central coordinator to change offers.`,
-      );
-    }
-    if (closed === 'deadline') {
-      throw AppError.conflict(
-        OffersErrorCode.ReportingClosed,
-        `The reporting deadline for ${term.code} (${term.reportingDeadline}) has passed. Ask the central coordinator to change offers.`,
-      );
+    if (closed) {
+      throw AppError.of(OffersErrors.reporting_closed, { termCode: term.code, reason: closed, deadline: term.reportingDeadline, status: term.status });
     }
   }
 
   /** The named supervisors, all of this district and active; 400 naming supervisorIds otherwise. */
   private async supervisorsOf(manager: EntityManager, districtId: string, ids: string[]): Promise<Supervisor[]> {
-    const found = await manager.findBy(Supervisor, { id: In(ids) });
-    const problems: string[] = [];
+    const found = await supervisorsByIds(manager, ids);
+    const problems: FieldProblem[] = [];
     for (const id of ids) {
       const supervisor = found.find((s) => s.id === id);
-      if (!supervisor) problems.push(`${id} is not a supervisor`);
-      else if (supervisor.districtId !== districtId) problems.push(`${supervisor.name} belongs to another district`);
-      else if (!supervisor.active) problems.push(`${supervisor.name} is not active`);
+      if (!supervisor) problems.push(problem(OffersErrors.unknown_supervisor, 'supervisorIds', { id }));
+      else if (supervisor.districtId !== districtId) problems.push(problem(OffersErrors.supervisor_of_other_district, 'supervisorIds', { supervisorName: supervisor.name }));
+      else if (!supervisor.active) problems.push(problem(OffersErrors.supervisor_inactive, 'supervisorIds', { supervisorName: supervisor.name }));
     }
-    if (problems.length) throw AppError.invalidField('supervisorIds', problems.join('; '));
+    if (problems.length) throw AppError.invalid(problems);
     return found;
   }
 
   private async assertUnique(manager: EntityManager, termId: string, districtId: string, unitName: string, field: string): Promise<void> {
     if (await manager.existsBy(PlacementOffer, { termId, districtId, unitName, field: field as PlacementOffer['field'] })) {
-      throw AppError.conflict(OffersErrorCode.DuplicateOffer, `${unitName} already has an offer in this field for the term; change that one instead`);
+      throw AppError.of(OffersErrors.duplicate_offer, { unitName, field });
     }
   }
 

@@ -1,36 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
-import { Assignment } from '../assignments/entities/assignment.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { assignmentsOfStudents } from '../assignments/assignments.queries';
+import { auditEntriesAbout } from '../audit/audit.queries';
 import { AuditService } from '../audit/audit.service';
-import { AuditEntry } from '../audit/entities/audit-entry.entity';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
-import { District } from '../districts/entities/district.entity';
-import { EventInvitee } from '../events/entities/event-invitee.entity';
-import { Notification, NotificationStatus } from '../notifications/entities/notification.entity';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { StudentRequest, StudentRequestStatus } from '../student-requests/entities/student-request.entity';
-import { Student } from '../students/entities/student.entity';
-import { Supervisor } from '../supervisors/entities/supervisor.entity';
-import { Term } from '../terms/entities/term.entity';
+import { removeContact } from '../districts/districts.queries';
+import { anonymiseInvitationsByEmail, anonymiseStudentInvitations, invitationsByEmail } from '../events/events.queries';
+import { deleteNotificationsTo, deleteSettledBefore, notificationsTo } from '../notifications/notifications.queries';
+import { countOpenOffersNaming } from '../offers/offers.queries';
+import { anonymiseDoneRequestsForwardedBefore, anonymiseRequest, requestsWithStudentEmail } from '../student-requests/student-requests.queries';
+import type { Student } from '../students/entities/student.entity';
+import { anonymiseStudent, studentsOfTerm, studentsWithEmail } from '../students/students.queries';
+import { anonymiseSupervisor, supervisorsWithEmail } from '../supervisors/supervisors.queries';
 import { TermStatus } from '../terms/term-status';
-import { User } from '../users/entities/user.entity';
-
-/** What removed personal data is replaced with; ids stay, so history and figures still add up. */
-export const REMOVED_NAME = 'Borttagen';
-const removedEmail = (id: string) => `borttagen-${id}@borttagen.invalid`;
+import { markPersonalDataPurged, termById, termsDueForPurge } from '../terms/terms.queries';
+import { anonymiseUser, usersWithEmail } from '../users/users.queries';
+import { PrivacyErrors } from './privacy.errors';
 
 export interface ErasureResult {
   erased: { kind: string; id: string }[];
   retained: { kind: string; id: string; reason: string }[];
-}
-
-export enum PrivacyErrorCode {
-  Self = 'erase_self',
 }
 
 /**
@@ -53,15 +47,13 @@ export class PrivacyService {
   /** The daily job: terms closed longer than the retention lose their students' personal data. */
   async purgeExpired(at: Date = this.clock.now()): Promise<{ terms: string[]; students: number; notifications: number; requests: number }> {
     const before = DateTime.fromJSDate(at).minus({ months: this.config.env.STUDENT_RETENTION_MONTHS }).toJSDate();
-    const terms = await this.dataSource.manager.find(Term, {
-      where: { status: TermStatus.Closed, closedAt: LessThan(before), personalDataPurgedAt: IsNull() },
-    });
+    const terms = await termsDueForPurge(this.dataSource.manager, before);
     let students = 0;
     for (const term of terms) {
       await this.dataSource.transaction(async (manager) => {
-        const rows = await manager.findBy(Student, { termId: term.id });
-        for (const student of rows) await this.anonymiseStudent(manager, student);
-        await manager.update(Term, { id: term.id }, { personalDataPurgedAt: at });
+        const rows = await studentsOfTerm(manager, term.id);
+        for (const student of rows) await this.removeStudentData(manager, student);
+        await markPersonalDataPurged(manager, term.id, at);
         await this.audit.record(manager, null, {
           action: 'term.personal_data_removed',
           entityType: 'term',
@@ -71,17 +63,12 @@ export class PrivacyService {
         students += rows.length;
       });
     }
-    const requests = await this.dataSource.manager
-      .createQueryBuilder()
-      .update(StudentRequest)
-      .set({ studentName: REMOVED_NAME, studentEmail: () => `'borttagen-' || id || '@borttagen.invalid'`, message: REMOVED_NAME, answer: null })
-      .where('status IN (:...done) AND forwarded_at < :before AND student_name <> :removed', { done: [StudentRequestStatus.Answered, StudentRequestStatus.Closed], before, removed: REMOVED_NAME })
-      .execute();
-    const notifications = await this.dataSource.manager.delete(Notification, {
-      status: In([NotificationStatus.Sent, NotificationStatus.Failed]),
-      updatedAt: LessThan(new Date(at.getTime() - this.config.env.NOTIFICATION_RETENTION_DAYS * 86_400_000)),
-    });
-    const result = { terms: terms.map((t) => t.code), students, notifications: notifications.affected ?? 0, requests: requests.affected ?? 0 };
+    const requests = await anonymiseDoneRequestsForwardedBefore(this.dataSource.manager, before);
+    const notifications = await deleteSettledBefore(
+      this.dataSource.manager,
+      new Date(at.getTime() - this.config.env.NOTIFICATION_RETENTION_DAYS * 86_400_000),
+    );
+    const result = { terms: terms.map((t) => t.code), students, notifications, requests };
     if (students || result.notifications || result.requests) this.logger.log(`Personal data removed: ${JSON.stringify(result)}`);
     return result;
   }
@@ -90,9 +77,9 @@ export class PrivacyService {
   async exportPerson(actor: Actor, email: string): Promise<Record<string, unknown>> {
     await this.dataSource.transaction((manager) => this.audit.record(manager, actor, { action: 'person.exported', entityType: 'person', entityId: actor.id }));
     const m = this.dataSource.manager;
-    const users = await m.findBy(User, { email });
-    const supervisors = await m.findBy(Supervisor, { email });
-    const students = await m.findBy(Student, { email });
+    const users = await usersWithEmail(m, email);
+    const supervisors = await supervisorsWithEmail(m, email);
+    const students = await studentsWithEmail(m, email);
     const ids = [...users, ...supervisors, ...students].map((r) => r.id);
     return {
       email,
@@ -100,19 +87,13 @@ export class PrivacyService {
       users: users.map(({ id, email, name, role, districtId, universityId, active, createdAt }) => ({ id, email, name, role, districtId, universityId, active, createdAt })),
       supervisors,
       students,
-      placements: students.length ? await m.findBy(Assignment, { studentId: In(students.map((s) => s.id)) }) : [],
-      studentRequests: await m.findBy(StudentRequest, { studentEmail: email }),
-      eventInvitations: await m.findBy(EventInvitee, { email }),
-      notifications: (await m.findBy(Notification, { recipientEmail: email })).map(({ id, template, status, data, createdAt, sentAt }) => ({ id, template, status, data, createdAt, sentAt })),
-      auditEntries: ids.length ? await this.auditEntriesOf(ids, users.map((u) => u.id)) : [],
+      placements: students.length ? await assignmentsOfStudents(m, students.map((s) => s.id)) : [],
+      studentRequests: await requestsWithStudentEmail(m, email),
+      eventInvitations: await invitationsByEmail(m, email),
+      notifications: (await notificationsTo(m, email)).map(({ id, template, status, data, createdAt, sentAt }) => ({ id, template, status, data, createdAt, sentAt })),
+      // Entries about the person's records, and what the person did as a user.
+      auditEntries: ids.length ? await auditEntriesAbout(m, ids, users.map((u) => u.id)) : [],
     };
-  }
-
-  /** Entries about the person's records, and what the person did as a user. */
-  private auditEntriesOf(entityIds: string[], actorIds: string[]): Promise<AuditEntry[]> {
-    const query = this.dataSource.manager.createQueryBuilder(AuditEntry, 'a').where('a.entity_id IN (:...entityIds)', { entityIds });
-    if (actorIds.length) query.orWhere('a.actor_id IN (:...actorIds)', { actorIds });
-    return query.orderBy('a.id', 'DESC').getMany();
   }
 
   /**
@@ -122,43 +103,38 @@ export class PrivacyService {
   async erasePerson(actor: Actor, email: string): Promise<ErasureResult> {
     return this.dataSource.transaction(async (manager) => {
       const result: ErasureResult = { erased: [], retained: [] };
-      for (const user of await manager.findBy(User, { email })) {
-        if (user.id === actor.id) throw AppError.conflict(PrivacyErrorCode.Self, 'You cannot erase your own account');
-        await manager.update(District, { contactUserId: user.id }, { contactUserId: null });
-        await manager.update(User, { id: user.id }, { name: REMOVED_NAME, email: removedEmail(user.id), active: false, tokenVersion: user.tokenVersion + 1 });
+      for (const user of await usersWithEmail(manager, email)) {
+        if (user.id === actor.id) throw AppError.of(PrivacyErrors.erase_self);
+        await removeContact(manager, user.id);
+        await anonymiseUser(manager, user);
         result.erased.push({ kind: 'user', id: user.id });
       }
-      for (const supervisor of await manager.findBy(Supervisor, { email })) {
-        const open = await manager
-          .createQueryBuilder(PlacementOffer, 'o')
-          .innerJoin('offer_supervisors', 'os', 'os.offer_id = o.id AND os.supervisor_id = :id', { id: supervisor.id })
-          .innerJoin(Term, 't', 't.id = o.term_id AND t.status <> :closed', { closed: TermStatus.Closed })
-          .getCount();
-        if (open) {
+      for (const supervisor of await supervisorsWithEmail(manager, email)) {
+        if (await countOpenOffersNaming(manager, supervisor.id)) {
           result.retained.push({ kind: 'supervisor', id: supervisor.id, reason: 'named on offers of a term that is not closed' });
           continue;
         }
-        await manager.update(Supervisor, { id: supervisor.id }, { name: REMOVED_NAME, email: removedEmail(supervisor.id), active: false });
+        await anonymiseSupervisor(manager, supervisor.id);
         result.erased.push({ kind: 'supervisor', id: supervisor.id });
       }
-      for (const student of await manager.findBy(Student, { email })) {
-        const term = await manager.findOneByOrFail(Term, { id: student.termId });
+      for (const student of await studentsWithEmail(manager, email)) {
+        const term = await termById(manager, student.termId);
         if (term.status !== TermStatus.Closed) {
           result.retained.push({ kind: 'student', id: student.id, reason: `registered for ${term.code}, which is not closed` });
           continue;
         }
-        await this.anonymiseStudent(manager, student);
+        await this.removeStudentData(manager, student);
         result.erased.push({ kind: 'student', id: student.id });
       }
       const retainedIds = new Set(result.retained.map((r) => r.id));
       if (!result.retained.length) {
-        for (const request of await manager.findBy(StudentRequest, { studentEmail: email })) {
-          await manager.update(StudentRequest, { id: request.id }, { studentName: REMOVED_NAME, studentEmail: removedEmail(request.id), message: REMOVED_NAME, answer: null });
+        for (const request of await requestsWithStudentEmail(manager, email)) {
+          await anonymiseRequest(manager, request.id);
           result.erased.push({ kind: 'student_request', id: request.id });
         }
-        await manager.update(EventInvitee, { email }, { name: REMOVED_NAME, email: removedEmail('invitee') });
-        const deleted = await manager.delete(Notification, { recipientEmail: email, status: Not(NotificationStatus.Sending) });
-        if (deleted.affected) result.erased.push({ kind: 'notifications', id: String(deleted.affected) });
+        await anonymiseInvitationsByEmail(manager, email);
+        const deleted = await deleteNotificationsTo(manager, email);
+        if (deleted) result.erased.push({ kind: 'notifications', id: String(deleted) });
       }
       await this.audit.record(manager, actor, {
         action: 'person.erased',
@@ -170,16 +146,10 @@ export class PrivacyService {
     });
   }
 
-  private async anonymiseStudent(manager: EntityManager, student: Student): Promise<void> {
+  private async removeStudentData(manager: EntityManager, student: Student): Promise<void> {
     const email = student.email;
-    await manager.update(Student, { id: student.id }, {
-      name: REMOVED_NAME,
-      email: removedEmail(student.id),
-      studentRef: `borttagen-${student.id.slice(0, 8)}`,
-      languages: [],
-      needsExtraSupport: false,
-    });
-    await manager.update(EventInvitee, { inviteeKey: `student-${student.id}` }, { name: REMOVED_NAME, email: removedEmail(student.id) });
-    await manager.delete(Notification, { recipientEmail: email, status: Not(NotificationStatus.Sending) });
+    await anonymiseStudent(manager, student.id);
+    await anonymiseStudentInvitations(manager, student.id);
+    await deleteNotificationsTo(manager, email);
   }
 }

@@ -1,25 +1,25 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BalanceService } from '../balance/balance.service';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { Clock } from '../common/time/clock';
 import { daysBetween, stockholmDate, swedishDate } from '../common/time/stockholm';
-import { District } from '../districts/entities/district.entity';
+import { activeDistrictsWithContact } from '../districts/districts.queries';
+import type { District } from '../districts/entities/district.entity';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Term } from '../terms/entities/term.entity';
+import { reportingDistrictIds } from '../offers/offers.queries';
+import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
+import { termsInStatus } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
-import { User } from '../users/entities/user.entity';
+import type { User } from '../users/entities/user.entity';
+import { activeUsersWithRole } from '../users/users.queries';
 import { ReminderResultResponse as ReminderResult } from './dto/reminder-result.response';
 import { dueReminder, summaryDue } from './reminder-plan';
-
-export enum RemindersErrorCode {
-  NotReporting = 'term_not_reporting',
-}
+import { RemindersErrors } from './reminders.errors';
 
 interface Missing {
   district: District;
@@ -49,7 +49,7 @@ export class RemindersService {
   /** The daily job; `at` is the moment it runs (the clock, or a test's chosen time). */
   async run(at: Date = this.clock.now()): Promise<ReminderResult[]> {
     const today = stockholmDate(at);
-    const terms = await this.dataSource.manager.findBy(Term, { status: In([TermStatus.Reporting, TermStatus.Allocating]) });
+    const terms = await termsInStatus(this.dataSource.manager, [TermStatus.Reporting, TermStatus.Allocating]);
     const results: ReminderResult[] = [];
     for (const term of terms) {
       const due = term.status === TermStatus.Reporting ? dueReminder(today, term.reportingDeadline) : null;
@@ -73,7 +73,7 @@ export class RemindersService {
     return this.outbox.transaction(async (manager, send) => {
       const term = await this.terms.findByCode(code, manager);
       if (term.status !== TermStatus.Reporting) {
-        throw AppError.conflict(RemindersErrorCode.NotReporting, `Reminders go out while a term is reporting; ${term.code} is ${term.status}`);
+        throw AppError.of(RemindersErrors.term_not_reporting, { termCode: term.code, status: term.status });
       }
       const today = stockholmDate(this.clock.now());
       const daysLeft = Math.max(0, daysBetween(today, term.reportingDeadline));
@@ -110,7 +110,7 @@ export class RemindersService {
 
   private async summarise(manager: EntityManager, send: SendMail, term: Term, missing: Missing[]): Promise<void> {
     const balance = await this.balance.of(manager, term);
-    const coordinators = await manager.find(User, { where: { role: Role.Coordinator, active: true }, order: { email: 'ASC' } });
+    const coordinators = await activeUsersWithRole(manager, Role.Coordinator);
     for (const coordinator of coordinators) {
       await send({
         to: coordinator.email,
@@ -133,10 +133,8 @@ export class RemindersService {
 
   /** Active districts with no offer for the term, with their contact person if they have one. */
   private async missingDistricts(manager: EntityManager, term: Term): Promise<Missing[]> {
-    const reported = new Set(
-      (await manager.createQueryBuilder(PlacementOffer, 'o').select('DISTINCT o.district_id', 'id').where('o.term_id = :id', { id: term.id }).getRawMany<{ id: string }>()).map((r) => r.id),
-    );
-    const districts = await manager.find(District, { where: { active: true }, relations: { contactUser: true }, order: { name: 'ASC' } });
+    const reported = new Set(await reportingDistrictIds(manager, term.id));
+    const districts = await activeDistrictsWithContact(manager, { name: 'ASC' });
     return districts
       .filter((district) => !reported.has(district.id))
       .map((district) => {

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Assignment, AssignmentStatus } from '../assignments/entities/assignment.entity';
+import { AssignmentStatus } from '../assignments/assignment-status';
+import { placementsWithOffer } from '../assignments/assignments.queries';
 import { BalanceService } from '../balance/balance.service';
 import { daysBetween, endOfStockholmDay, stockholmDate } from '../common/time/stockholm';
-import { CalendarEventEntity, EventStatus } from '../events/entities/event.entity';
-import { EventInvitee, InviteeKind } from '../events/entities/event-invitee.entity';
-import { EventType } from '../events/event-type';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Term } from '../terms/entities/term.entity';
+import type { CalendarEventEntity } from '../events/entities/event.entity';
+import type { EventInvitee } from '../events/entities/event-invitee.entity';
+import { inviteesOfEvent, scheduledIntroductionOf, scheduledWorkshops } from '../events/events.queries';
+import { InviteeKind } from '../events/invitee-kind';
+import type { Term } from '../terms/entities/term.entity';
 import { byTermCode } from '../terms/term-status';
+import { allTerms } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
-import { User } from '../users/entities/user.entity';
+import { districtsOfUsers } from '../users/users.queries';
 import { AttendanceResponse, TermReportResponse, TrendRowResponse } from './dto/report.response';
 
 /** The year whose workshop belongs to a term: HT2026 and VT2027 share the workshop of 2026. */
@@ -31,7 +33,7 @@ export class ReportsService {
   }
 
   async trend(): Promise<TrendRowResponse[]> {
-    const terms = (await this.dataSource.manager.find(Term)).sort(byTermCode);
+    const terms = (await allTerms(this.dataSource.manager)).sort(byTermCode);
     const rows: TrendRowResponse[] = [];
     for (const term of terms) {
       const report = await this.report(this.dataSource.manager, term);
@@ -54,22 +56,17 @@ export class ReportsService {
 
   private async report(manager: EntityManager, term: Term): Promise<TermReportResponse> {
     const balance = await this.balance.of(manager, term);
-    const filledRows = await manager
-      .createQueryBuilder(Assignment, 'a')
-      .innerJoin(PlacementOffer, 'o', 'o.id = a.offer_id')
-      .select(['o.district_id AS "districtId"', 'o.field AS field', 'a.university_id AS "universityId"', 'a.status AS status'])
-      .where('a.term_id = :id', { id: term.id })
-      .getRawMany<{ districtId: string; field: string; universityId: string; status: AssignmentStatus }>();
+    const filledRows = await placementsWithOffer(manager, term.id);
     const published = filledRows.filter((r) => r.status === AssignmentStatus.Published);
     const count = (match: (r: (typeof published)[number]) => boolean) => published.filter(match).length;
 
     const deadlineEnd = endOfStockholmDay(term.reportingDeadline);
-    const introduction = await manager.findOneBy(CalendarEventEntity, { termId: term.id, type: EventType.Introduction, status: EventStatus.Scheduled });
-    const workshop = (await manager.find(CalendarEventEntity, { where: { type: EventType.Workshop, status: EventStatus.Scheduled } })).find(
+    const introduction = await scheduledIntroductionOf(manager, term.id);
+    const workshop = (await scheduledWorkshops(manager)).find(
       (w) => Number(stockholmDate(w.startsAt).slice(0, 4)) === workshopYear(term.code),
     );
-    const workshopInvitees = workshop ? await manager.findBy(EventInvitee, { eventId: workshop.id }) : [];
-    const contacts = new Map((await manager.find(User, { select: { id: true, districtId: true } })).map((u) => [u.id, u.districtId]));
+    const workshopInvitees = workshop ? await inviteesOfEvent(manager, workshop.id) : [];
+    const contacts = new Map((await districtsOfUsers(manager)).map((u) => [u.id, u.districtId]));
 
     return {
       termCode: term.code,
@@ -111,7 +108,7 @@ export class ReportsService {
   }
 
   private async attendance(manager: EntityManager, event: CalendarEventEntity): Promise<AttendanceResponse> {
-    return this.summarise(event, await manager.findBy(EventInvitee, { eventId: event.id }));
+    return this.summarise(event, await inviteesOfEvent(manager, event.id));
   }
 
   private summarise(event: CalendarEventEntity, invitees: EventInvitee[]): AttendanceResponse {

@@ -5,21 +5,21 @@ import { AuditService } from '../audit/audit.service';
 import { assertDistrictScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
 import { stockholmDate, swedishDate } from '../common/time/stockholm';
-import { District } from '../districts/entities/district.entity';
+import { districtById } from '../districts/districts.queries';
 import { OutboxService } from '../notifications/outbox.service';
-import { University } from '../universities/entities/university.entity';
-import { User } from '../users/entities/user.entity';
+import { universityById } from '../universities/universities.queries';
+import { activeUsersWithRole } from '../users/users.queries';
 import { CreateStudentRequestDto, StudentRequestQueryDto, UpdateStudentRequestDto } from './dto/student-request.dto';
-import { StudentRequest, StudentRequestStatus } from './entities/student-request.entity';
+import { StudentRequest } from './entities/student-request.entity';
+import { StudentRequestStatus } from './student-request-status';
+import { StudentRequestsErrors } from './student-requests.errors';
 
 /** A request is overdue when no university has answered it this many days after forwarding. */
 export const ANSWER_WITHIN_DAYS = 14;
-
-export enum StudentRequestsErrorCode {
-  AlreadyDone = 'student_request_done',
-}
 
 @Injectable()
 export class StudentRequestsService {
@@ -54,13 +54,13 @@ export class StudentRequestsService {
   /** Logs the request and forwards it by e-mail to the university coordinators it concerns. */
   async create(actor: Actor, dto: CreateStudentRequestDto): Promise<StudentRequest> {
     const districtId = actor.role === Role.DistrictContact ? (dto.districtId ?? actor.districtId!) : dto.districtId;
-    if (!districtId) throw AppError.invalidField('districtId', 'is required: the district that received the request');
+    if (!districtId) throw AppError.invalid([problem(StudentRequestsErrors.request_district_required, 'districtId', {})]);
     assertDistrictScope(actor, districtId);
     return this.outbox.transaction(async (manager, send) => {
-      const district = await manager.findOneBy(District, { id: districtId });
-      if (!district) throw AppError.invalidField('districtId', 'no such district');
-      const university = dto.universityId ? await manager.findOneBy(University, { id: dto.universityId }) : null;
-      if (dto.universityId && !university) throw AppError.invalidField('universityId', 'no such university');
+      const district = await districtById(manager, districtId);
+      if (!district) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
+      const university = dto.universityId ? await universityById(manager, dto.universityId) : null;
+      if (dto.universityId && !university) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
       const request = manager.create(StudentRequest, {
         districtId,
         createdBy: actor.id,
@@ -72,10 +72,7 @@ export class StudentRequestsService {
         receivedOn: dto.receivedOn ?? stockholmDate(this.clock.now()),
       });
       await manager.insert(StudentRequest, request);
-      const recipients = await manager.find(User, {
-        where: { role: Role.UniversityCoordinator, active: true, ...(university ? { universityId: university.id } : {}) },
-        order: { email: 'ASC' },
-      });
+      const recipients = await activeUsersWithRole(manager, Role.UniversityCoordinator, university?.id);
       for (const recipient of recipients) {
         await send({
           to: recipient.email,
@@ -107,10 +104,10 @@ export class StudentRequestsService {
   async update(actor: Actor, id: string, dto: UpdateStudentRequestDto): Promise<StudentRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(StudentRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!request) throw AppError.notFound('Student request');
+      if (!request) throw AppError.notFound('student_request');
       this.assertCanAnswer(actor, request, dto.status);
       if (request.status !== StudentRequestStatus.Forwarded && !(request.status === StudentRequestStatus.Answered && dto.status === StudentRequestStatus.Closed)) {
-        throw AppError.conflict(StudentRequestsErrorCode.AlreadyDone, `The request is ${request.status} already`);
+        throw AppError.of(StudentRequestsErrors.student_request_done, { status: request.status, studentName: request.studentName });
       }
       const now = this.clock.now();
       const patch: Partial<StudentRequest> =
@@ -125,7 +122,12 @@ export class StudentRequestsService {
   private assertCanAnswer(actor: Actor, request: StudentRequest, status: StudentRequestStatus): void {
     if (actor.role === Role.Coordinator) return;
     if (actor.role === Role.UniversityCoordinator && status === StudentRequestStatus.Answered && (request.universityId === null || request.universityId === actor.universityId)) return;
-    throw AppError.forbidden(actor.role === Role.UniversityCoordinator ? 'The request was not forwarded to your university' : 'Universities answer requests; the coordinator closes them');
+    throw actor.role === Role.UniversityCoordinator
+      ? AppError.of(StudentRequestsErrors.request_not_forwarded_to_you, {
+          studentName: request.studentName,
+          forwardedHere: request.universityId === null || request.universityId === actor.universityId,
+        })
+      : AppError.of(StudentRequestsErrors.request_answered_by_universities);
   }
 
   private overdueBefore(): Date {

@@ -1,5 +1,8 @@
 import { parseStudentCsv } from './student-csv';
 
+/** A problem as the API gives it (the Swedish text is the page's). */
+const api = ({ sv: _, ...problem }: { sv: string }) => problem;
+
 const DISTRICTS = [
   { id: '11111111-1111-4111-8111-111111111111', code: 'bromma', name: 'Bromma' },
   { id: '22222222-2222-4222-8222-222222222222', code: 'sodermalm', name: 'Södermalm' },
@@ -35,22 +38,26 @@ describe('parseStudentCsv', () => {
       DISTRICTS,
     );
     expect(students).toEqual([]);
-    expect(problems).toEqual([
-      { row: 2, field: 'email', message: 'email must be an email' },
-      { row: 3, field: 'field1', message: '"gardening" is not a known field' },
-      { row: 3, field: 'district1', message: '"Atlantis" is not a known district' },
-      { row: 3, field: 'needsExtraSupport', message: 'must be ja or nej' },
-      { row: 3, field: 'name', message: 'name is required' },
-      { row: 4, field: 'studentRef', message: 'studentRef must not be a personal identity number' },
-      { row: 4, field: 'field1', message: 'fieldPreferences lists a field twice' },
-      { row: 5, field: 'field1', message: 'fieldPreferences needs at least one field' },
+    expect(problems.map(api)).toEqual([
+      { row: 2, field: 'email', code: 'isEmail', params: { property: 'email' }, message: 'email must be an email' },
+      { row: 3, field: 'field1', code: 'csv_unknown_field', params: { value: 'gardening' }, message: '"gardening" is not a known field' },
+      { row: 3, field: 'district1', code: 'csv_unknown_district', params: { value: 'Atlantis' }, message: '"Atlantis" is not a known district' },
+      { row: 3, field: 'needsExtraSupport', code: 'csv_not_yes_no', params: { value: 'kanske' }, message: 'must be ja or nej' },
+      { row: 3, field: 'name', code: 'student_name_required', params: { property: 'name', min: 1 }, message: 'name is required' },
+      { row: 4, field: 'studentRef', code: 'student_ref_personal_number', params: { property: 'studentRef' }, message: 'studentRef must not be a personal identity number' },
+      { row: 4, field: 'field1', code: 'field_preferences_repeated', params: { property: 'fieldPreferences' }, message: 'fieldPreferences lists a field twice' },
+      { row: 5, field: 'field1', code: 'field_preferences_required', params: { property: 'fieldPreferences', min: 1 }, message: 'fieldPreferences needs at least one field' },
     ]);
+    expect(problems.find((p) => p.code === 'csv_not_yes_no')?.sv).toBe('Skriv ja eller nej, inte "kanske".');
   });
 
   it('refuses a file without the expected header or without rows', () => {
     expect(parseStudentCsv('namn,epost\nAda,ada@x.se\n', DISTRICTS).problems).toEqual([
-      { row: 1, field: 'header', message: expect.stringContaining('missing name, email, studentRef') },
+      expect.objectContaining({ row: 1, field: 'header', code: 'csv_missing_columns', message: expect.stringContaining('missing name, email, studentRef') }),
     ]);
-    expect(parseStudentCsv(`${HEADER}\n`, DISTRICTS).problems).toEqual([{ row: 2, field: 'file', message: 'has no students' }]);
+    expect(parseStudentCsv(`${HEADER.replace(',needsExtraSupport', '')}\nAda,ada@x.se,SU-1,elderly,,,,,\n`, DISTRICTS).problems[0].sv).toBe(
+      'Första raden ska vara kolumnernas rubriker. Rubriken needsExtraSupport saknas.',
+    );
+    expect(parseStudentCsv(`${HEADER}\n`, DISTRICTS).problems.map(api)).toEqual([{ row: 2, field: 'file', code: 'csv_no_students', params: {}, message: 'has no students' }]);
   });
 });

@@ -1,20 +1,21 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse/sync';
+import { CodedSpec, FieldProblem, problem } from '../common/errors/error-spec';
+import { toFieldProblems } from '../common/errors/validation';
 import { FIELDS } from '../fields/fields';
 import { StudentFieldsDto } from './dto/student-fields.dto';
+import { StudentsErrors } from './students.errors';
 
 /** The columns of a student import file, in the order API.md gives (header required). */
 export const STUDENT_CSV_COLUMNS = [
   'name', 'email', 'studentRef', 'field1', 'field2', 'field3', 'district1', 'district2', 'district3', 'needsExtraSupport',
 ] as const;
 
-export interface CsvProblem {
-  /** The line in the file as a spreadsheet shows it: the header is row 1. */
-  row: number;
-  field: string;
-  message: string;
-}
+/** A problem of the file; `row` is the line as a spreadsheet shows it: the header is row 1. */
+export type CsvProblem = FieldProblem & { row: number };
+
+const csvProblem = <P extends Record<string, unknown>>(spec: CodedSpec<P>, field: string, params: P, row: number) => problem(spec, field, params, row) as CsvProblem;
 
 export interface CsvStudent {
   row: number;
@@ -45,14 +46,14 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
     records = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { students: [], problems: [{ row: line, field: 'file', message: `cannot be read as CSV: ${(error as Error).message}` }] };
+    return { students: [], problems: [csvProblem(StudentsErrors.csv_unreadable, 'file', { reason: (error as Error).message }, line)] };
   }
   const [header, ...rows] = records;
   const missing = STUDENT_CSV_COLUMNS.filter((column) => !header?.includes(column));
   if (!header || missing.length) {
-    return { students: [], problems: [{ row: 1, field: 'header', message: `must name the columns ${STUDENT_CSV_COLUMNS.join(',')}; missing ${missing.join(', ')}` }] };
+    return { students: [], problems: [csvProblem(StudentsErrors.csv_missing_columns, 'header', { columns: [...STUDENT_CSV_COLUMNS], missing }, 1)] };
   }
-  if (!rows.length) return { students: [], problems: [{ row: 2, field: 'file', message: 'has no students' }] };
+  if (!rows.length) return { students: [], problems: [csvProblem(StudentsErrors.csv_no_students, 'file', {}, 2)] };
 
   const fieldOf = new Map(FIELDS.flatMap((f) => [[norm(f.code), f.code], [norm(f.nameSv), f.code], [norm(f.nameEn), f.code]]));
   const districtOf = new Map(districts.flatMap((d) => [[norm(d.id), d.id], [norm(d.code), d.id], [norm(d.name), d.id]]));
@@ -63,19 +64,19 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
     const row = index + 2;
     const value = (column: string) => cells[header.indexOf(column)] ?? '';
     const rowProblems: CsvProblem[] = [];
-    const lookUp = (columns: string[], map: Map<string, string>, what: string) =>
+    const lookUp = (columns: string[], map: Map<string, string>, unknown: CodedSpec<{ value: string }>) =>
       columns
         .filter((column) => value(column) !== '')
         .map((column) => {
           const found = map.get(norm(value(column)));
-          if (!found) rowProblems.push({ row, field: column, message: `"${value(column)}" is not a known ${what}` });
+          if (!found) rowProblems.push(csvProblem(unknown, column, { value: value(column) }, row));
           return found;
         })
         .filter((id): id is string => id !== undefined);
-    const fieldPreferences = lookUp(['field1', 'field2', 'field3'], fieldOf, 'field');
-    const districtPreferences = lookUp(['district1', 'district2', 'district3'], districtOf, 'district');
+    const fieldPreferences = lookUp(['field1', 'field2', 'field3'], fieldOf, StudentsErrors.csv_unknown_field);
+    const districtPreferences = lookUp(['district1', 'district2', 'district3'], districtOf, StudentsErrors.csv_unknown_district);
     const support = norm(value('needsExtraSupport'));
-    if (!YES.includes(support) && !NO.includes(support)) rowProblems.push({ row, field: 'needsExtraSupport', message: 'must be ja or nej' });
+    if (!YES.includes(support) && !NO.includes(support)) rowProblems.push(csvProblem(StudentsErrors.csv_not_yes_no, 'needsExtraSupport', { value: value('needsExtraSupport') }, row));
 
     const student = plainToInstance(StudentFieldsDto, {
       name: value('name'),
@@ -85,10 +86,10 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
       districtPreferences,
       needsExtraSupport: YES.includes(support),
     });
-    for (const error of validateSync(student, { forbidUnknownValues: false })) {
+    for (const fieldProblem of toFieldProblems(validateSync(student, { forbidUnknownValues: false })) as FieldProblem[]) {
       // Preferences were looked up column by column above; name the first column for the rest.
-      const field = error.property === 'fieldPreferences' ? 'field1' : error.property === 'districtPreferences' ? 'district1' : error.property;
-      if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ row, field, message: Object.values(error.constraints ?? {}).join('; ') });
+      const field = fieldProblem.field === 'fieldPreferences' ? 'field1' : fieldProblem.field === 'districtPreferences' ? 'district1' : fieldProblem.field;
+      if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ ...fieldProblem, field, row });
     }
     if (rowProblems.length) problems.push(...rowProblems);
     else students.push({ row, student });

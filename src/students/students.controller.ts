@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
 import { IdParam } from '../common/http/id-param';
 import { CreateStudentDto, ImportQueryDto, UpdateStudentDto } from './dto/student.dto';
 import { ImportResponse, PlacedStudentResponse, StudentResponse } from './dto/student.response';
@@ -38,7 +39,7 @@ export class StudentsController {
   @ApiBody({ schema: { type: 'string', example: 'name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport\nAda Svensson,ada@student.su.se,SU-001,children_youth,elderly,,Bromma,,,nej' } })
   async import(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: ImportQueryDto, @Body() csv: unknown): Promise<ImportResponse> {
     if (typeof csv !== 'string') {
-      throw new AppError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'Send the file as Content-Type: text/csv', 'unsupported_media_type');
+      throw AppError.of(CommonErrors.unsupported_media_type, { expected: 'text/csv' });
     }
     return { imported: await this.students.import(actor, code, query.universityId, csv) };
   }

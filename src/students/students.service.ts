@@ -1,29 +1,26 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Assignment } from '../assignments/entities/assignment.entity';
+import { isPlaced } from '../assignments/assignments.queries';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { assertUniversityScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
-import { AppError, FieldProblem } from '../common/errors/app-error';
-import { District } from '../districts/entities/district.entity';
-import { PlacementOffer } from '../offers/entities/placement-offer.entity';
-import { Term } from '../terms/entities/term.entity';
+import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { FieldProblem, problem } from '../common/errors/error-spec';
+import { activeDistricts, districtsByIds } from '../districts/districts.queries';
+import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
+import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
-import { University } from '../universities/entities/university.entity';
+import { universityExists } from '../universities/universities.queries';
 import { StudentFieldsDto } from './dto/student-fields.dto';
 import { CreateStudentDto, UpdateStudentDto } from './dto/student.dto';
 import { PlacedStudentResponse, StudentResponse } from './dto/student.response';
 import { Student } from './entities/student.entity';
-import { parseStudentCsv } from './student-csv';
-
-export enum StudentsErrorCode {
-  DuplicateRef = 'duplicate_student_ref',
-  RegistrationClosed = 'registration_closed',
-  StudentPlaced = 'student_placed',
-}
+import { CsvProblem, parseStudentCsv } from './student-csv';
+import { StudentsErrors } from './students.errors';
 
 /** University coordinators register students until the placements are published. */
 const CLOSED_FOR_UNIVERSITIES: readonly TermStatus[] = [TermStatus.Published, TermStatus.Closed];
@@ -45,8 +42,9 @@ export class StudentsService {
     if (actor.role === Role.DistrictContact) {
       return this.dataSource.manager
         .createQueryBuilder(Student, 's')
-        .innerJoin(Assignment, 'a', 'a.student_id = s.id')
-        .innerJoin(PlacementOffer, 'o', 'o.id = a.offer_id')
+        // Other features' tables, joined by name: still one query.
+        .innerJoin('assignments', 'a', 'a.student_id = s.id')
+        .innerJoin('placement_offers', 'o', 'o.id = a.offer_id')
         .where('s.term_id = :termId AND o.district_id = :districtId', { termId: term.id, districtId: actor.districtId })
         .select(['s.id AS id', 's.name AS name', 's.university_id AS "universityId"'])
         .orderBy('s.name')
@@ -61,7 +59,7 @@ export class StudentsService {
 
   async get(actor: Actor, id: string): Promise<Student> {
     const student = await this.dataSource.manager.findOneBy(Student, { id });
-    if (!student) throw AppError.notFound('Student');
+    if (!student) throw AppError.notFound('student');
     assertUniversityScope(actor, student.universityId);
     return student;
   }
@@ -73,7 +71,7 @@ export class StudentsService {
       await this.assertUniversity(manager, dto.universityId);
       await this.checkDistricts(manager, dto);
       if (await manager.existsBy(Student, { termId: term.id, universityId: dto.universityId, studentRef: dto.studentRef })) {
-        throw AppError.conflict(StudentsErrorCode.DuplicateRef, `A student with studentRef ${dto.studentRef} is already registered for ${term.code}`);
+        throw AppError.of(StudentsErrors.duplicate_student_ref, { termCode: term.code, studentRef: dto.studentRef });
       }
       const student = await this.insert(manager, actor, term, dto.universityId, dto);
       return student;
@@ -89,23 +87,23 @@ export class StudentsService {
     return this.dataSource.transaction(async (manager) => {
       const term = await this.openTerm(manager, actor, code);
       await this.assertUniversity(manager, universityId);
-      const districts = await manager.find(District, { where: { active: true } });
+      const districts = await activeDistricts(manager);
       const { students, problems } = parseStudentCsv(csv, districts);
       const firstRow = new Map<string, number>();
       for (const { row, student } of students) {
         const first = firstRow.get(student.studentRef);
-        if (first) problems.push({ row, field: 'studentRef', message: `${student.studentRef} is also on row ${first}` });
+        if (first) problems.push(problem(StudentsErrors.student_ref_repeated, 'studentRef', { studentRef: student.studentRef, firstRow: first }, row) as CsvProblem);
         else firstRow.set(student.studentRef, row);
       }
-      if (problems.length) throw AppError.invalid(problems.sort((a, b) => a.row - b.row), `The file has ${problems.length} problem(s); nothing was imported`);
+      if (problems.length) throw AppError.withDetails(CommonErrors.validation_failed, problems.sort((a, b) => a.row - b.row), { count: problems.length, file: true });
       const taken = new Set(
         (await manager.findBy(Student, { termId: term.id, universityId, studentRef: In(students.map((s) => s.student.studentRef)) })).map((s) => s.studentRef),
       );
       const conflicts: FieldProblem[] = students
         .filter(({ student }) => taken.has(student.studentRef))
-        .map(({ row, student }) => ({ row, field: 'studentRef', message: `${student.studentRef} is already registered for ${term.code}` }));
+        .map(({ row, student }) => problem(StudentsErrors.student_ref_registered, 'studentRef', { studentRef: student.studentRef, termCode: term.code }, row));
       if (conflicts.length) {
-        throw new AppError(HttpStatus.CONFLICT, `${conflicts.length} student(s) are already registered; nothing was imported`, StudentsErrorCode.DuplicateRef, conflicts);
+        throw AppError.withDetails(StudentsErrors.duplicate_student_ref, conflicts, { termCode: term.code, rows: conflicts.length });
       }
       for (const { student } of students) await this.insert(manager, actor, term, universityId, student);
       return students.length;
@@ -115,12 +113,12 @@ export class StudentsService {
   async update(actor: Actor, id: string, dto: UpdateStudentDto): Promise<Student> {
     const existing = await this.get(actor, id);
     return this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOneByOrFail(Term, { id: existing.termId });
+      const term = await termById(manager, existing.termId);
       await this.openTerm(manager, actor, term.code);
       const student = await manager.findOneOrFail(Student, { where: { id }, lock: { mode: 'pessimistic_write' } });
       await this.checkDistricts(manager, { ...student, ...dto });
       if (dto.studentRef && dto.studentRef !== student.studentRef && (await manager.existsBy(Student, { termId: student.termId, universityId: student.universityId, studentRef: dto.studentRef }))) {
-        throw AppError.conflict(StudentsErrorCode.DuplicateRef, `A student with studentRef ${dto.studentRef} is already registered for ${term.code}`);
+        throw AppError.of(StudentsErrors.duplicate_student_ref, { termCode: term.code, studentRef: dto.studentRef });
       }
       await this.audit.update(manager, actor, Student, 'student', student, dto);
       return manager.findOneByOrFail(Student, { id });
@@ -131,10 +129,10 @@ export class StudentsService {
   async remove(actor: Actor, id: string): Promise<void> {
     const existing = await this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
-      const term = await manager.findOneByOrFail(Term, { id: existing.termId });
+      const term = await termById(manager, existing.termId);
       await this.openTerm(manager, actor, term.code);
-      if (await manager.existsBy(Assignment, { studentId: id })) {
-        throw AppError.conflict(StudentsErrorCode.StudentPlaced, 'The student is placed; remove the placement first');
+      if (await isPlaced(manager, id)) {
+        throw AppError.of(StudentsErrors.student_placed, { studentName: existing.name });
       }
       await manager.delete(Student, { id });
       await this.audit.record(manager, actor, { action: 'student.deleted', entityType: 'student', entityId: id });
@@ -168,23 +166,24 @@ export class StudentsService {
   private async openTerm(manager: EntityManager, actor: Actor, code: string): Promise<Term> {
     const term = await this.terms.findByCode(code, manager);
     if (actor.role !== Role.Coordinator && CLOSED_FOR_UNIVERSITIES.includes(term.status)) {
-      throw AppError.conflict(StudentsErrorCode.RegistrationClosed, `Students of ${term.code} can no longer be changed: the term is ${term.status}. Ask the central coordinator.`);
+      throw AppError.of(StudentsErrors.registration_closed, { termCode: term.code, status: term.status });
     }
     return term;
   }
 
   private async assertUniversity(manager: EntityManager, universityId: string): Promise<void> {
-    if (!(await manager.existsBy(University, { id: universityId }))) throw AppError.invalidField('universityId', 'no such university');
+    if (!(await universityExists(manager, universityId))) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
   }
 
   private async checkDistricts(manager: EntityManager, dto: Partial<StudentFieldsDto>): Promise<void> {
     const ids = [...(dto.districtPreferences ?? []), ...(dto.excludedDistrictIds ?? [])];
-    const known = new Set((await manager.findBy(District, { id: In(ids) })).map((d) => d.id));
+    const known = new Map((await districtsByIds(manager, ids)).map((d) => [d.id, d.name] as const));
     const problems: FieldProblem[] = [];
-    (dto.districtPreferences ?? []).forEach((id, i) => !known.has(id) && problems.push({ field: `districtPreferences.${i}`, message: 'no such district' }));
+    (dto.districtPreferences ?? []).forEach((id, i) => !known.has(id) && problems.push(problem(CommonErrors.no_such_district, `districtPreferences.${i}`, {})));
     (dto.excludedDistrictIds ?? []).forEach((id, i) => {
-      if (!known.has(id)) problems.push({ field: `excludedDistrictIds.${i}`, message: 'no such district' });
-      else if (dto.districtPreferences?.includes(id)) problems.push({ field: `excludedDistrictIds.${i}`, message: 'is also a preferred district' });
+      const districtName = known.get(id);
+      if (districtName === undefined) problems.push(problem(CommonErrors.no_such_district, `excludedDistrictIds.${i}`, {}));
+      else if (dto.districtPreferences?.includes(id)) problems.push(problem(StudentsErrors.district_preferred_and_excluded, `excludedDistrictIds.${i}`, { districtName }));
     });
     if (problems.length) throw AppError.invalid(problems);
   }

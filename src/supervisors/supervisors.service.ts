@@ -6,13 +6,12 @@ import { diffFields } from '../audit/audit-diff';
 import { assertDistrictScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { problem } from '../common/errors/error-spec';
 import { CoverageService } from '../offers/coverage.service';
 import { CreateSupervisorDto, SupervisorQueryDto, UpdateSupervisorDto } from './dto/supervisor.dto';
 import { Supervisor } from './entities/supervisor.entity';
-
-export enum SupervisorsErrorCode {
-  EmailTaken = 'supervisor_email_taken',
-}
+import { SupervisorsErrors } from './supervisors.errors';
 
 @Injectable()
 export class SupervisorsService {
@@ -31,7 +30,7 @@ export class SupervisorsService {
 
   async get(actor: Actor, id: string): Promise<Supervisor> {
     const supervisor = await this.supervisors.findOneBy({ id });
-    if (!supervisor) throw AppError.notFound('Supervisor');
+    if (!supervisor) throw AppError.notFound('supervisor');
     assertDistrictScope(actor, supervisor.districtId);
     return supervisor;
   }
@@ -39,9 +38,9 @@ export class SupervisorsService {
   async create(actor: Actor, dto: CreateSupervisorDto): Promise<Supervisor> {
     assertDistrictScope(actor, dto.districtId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalidField('districtId', 'no such district');
+      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
       if (await manager.existsBy(Supervisor, { districtId: dto.districtId, email: dto.email })) {
-        throw AppError.conflict(SupervisorsErrorCode.EmailTaken, 'The district already has a supervisor with this e-mail');
+        throw AppError.of(SupervisorsErrors.supervisor_email_taken, { email: dto.email });
       }
       const supervisor = manager.create(Supervisor, { ...dto, capacity: dto.capacity ?? 1 });
       await manager.insert(Supervisor, supervisor);
@@ -64,7 +63,7 @@ export class SupervisorsService {
       // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
       const supervisor = await manager.findOneOrFail(Supervisor, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (dto.email && dto.email !== supervisor.email && (await manager.existsBy(Supervisor, { districtId: supervisor.districtId, email: dto.email }))) {
-        throw AppError.conflict(SupervisorsErrorCode.EmailTaken, 'The district already has a supervisor with this e-mail');
+        throw AppError.of(SupervisorsErrors.supervisor_email_taken, { email: dto.email });
       }
       if (!(await this.audit.update(manager, actor, Supervisor, 'supervisor', supervisor, dto))) return supervisor;
       const lessCapacity = (dto.capacity !== undefined && dto.capacity < supervisor.capacity) || (dto.active === false && supervisor.active);

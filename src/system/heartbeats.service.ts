@@ -5,6 +5,7 @@ import { DataSource, IsNull, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { Clock } from '../common/time/clock';
 import { AppConfig } from '../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
@@ -18,6 +19,7 @@ export class HeartbeatsService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueueService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async request(actor: Actor): Promise<Heartbeat> {
@@ -33,7 +35,7 @@ export class HeartbeatsService {
 
   async get(id: string): Promise<Heartbeat> {
     const heartbeat = await this.heartbeats.findOneBy({ id });
-    if (!heartbeat) throw AppError.notFound('Heartbeat');
+    if (!heartbeat) throw AppError.notFound('heartbeat');
     return heartbeat;
   }
 
@@ -41,7 +43,7 @@ export class HeartbeatsService {
   async beat(id: string): Promise<void> {
     await this.heartbeats.update(
       { id, processedAt: IsNull() },
-      { processedAt: new Date(), processedBy: `${hostname()}:${process.pid}` },
+      { processedAt: this.clock.now(), processedBy: `${hostname()}:${process.pid}` },
     );
   }
 }

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/time/clock';
 
 /** Sign-in attempts, heartbeats and expired sessions are only needed for a while; this keeps the tables small. */
 export const HOUSEKEEPING_RETENTION_DAYS = 30;
 
 @Injectable()
 export class HousekeepingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async purge(now = new Date()): Promise<{ loginAttempts: number; heartbeats: number; sessions: number }> {
+  async purge(now = this.clock.now()): Promise<{ loginAttempts: number; heartbeats: number; sessions: number }> {
     const cutoff = new Date(now.getTime() - HOUSEKEEPING_RETENTION_DAYS * 24 * 3600 * 1000);
     const attempts = await this.dataSource.query('DELETE FROM login_attempts WHERE attempted_at < $1', [cutoff]);
     const heartbeats = await this.dataSource.query('DELETE FROM heartbeats WHERE requested_at < $1', [cutoff]);

@@ -4,22 +4,20 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
-import { AppError, FieldProblem } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { FieldProblem, problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
 import { swedishDate } from '../common/time/stockholm';
-import { District } from '../districts/entities/district.entity';
+import { activeDistrictsWithContact } from '../districts/districts.queries';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
-import { University } from '../universities/entities/university.entity';
+import { universitiesByIds } from '../universities/universities.queries';
 import { CreateTermDto, TermPeriodDto, UpdateTermDto } from './dto/term.dto';
 import { TermResponse } from './dto/term.response';
 import { TermPeriod } from './entities/term-period.entity';
 import { Term } from './entities/term.entity';
 import { byTermCode, nextStatus, TermStatus } from './term-status';
-
-export enum TermsErrorCode {
-  CodeTaken = 'term_code_taken',
-  InvalidTransition = 'invalid_status_transition',
-}
+import { TermsErrors } from './terms.errors';
 
 
 @Injectable()
@@ -47,7 +45,7 @@ export class TermsService {
   /** The term an offer, student or event points to; 404 when there is none. */
   async getById(id: string): Promise<TermResponse> {
     const term = await this.terms.findOneBy({ id });
-    if (!term) throw AppError.notFound('Term');
+    if (!term) throw AppError.notFound('term');
     return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
   }
 
@@ -57,7 +55,7 @@ export class TermsService {
       where: { code },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!term) throw AppError.notFound(`Term ${code}`);
+    if (!term) throw AppError.notFound('term', code);
     return term;
   }
 
@@ -65,7 +63,7 @@ export class TermsService {
     return this.outbox.transaction(async (manager) => {
       await this.checkPeriods(manager, dto.periods);
       if (await manager.existsBy(Term, { code: dto.code })) {
-        throw AppError.conflict(TermsErrorCode.CodeTaken, `A term with the code ${dto.code} already exists`);
+        throw AppError.of(TermsErrors.term_code_taken, { termCode: dto.code });
       }
       const term = manager.create(Term, { code: dto.code, targetPlaces: dto.targetPlaces ?? 100, reportingDeadline: dto.reportingDeadline });
       await manager.insert(Term, term);
@@ -86,18 +84,15 @@ export class TermsService {
       if (dto.status !== undefined && dto.status !== term.status) {
         const next = nextStatus(term.status);
         if (dto.status !== next) {
-          throw AppError.conflict(
-            TermsErrorCode.InvalidTransition,
-            `A term cannot go from ${term.status} to ${dto.status}` + (next ? `; the next status is ${next}` : '; it is closed'),
-          );
+          throw AppError.of(TermsErrors.invalid_status_transition, { termCode: term.code, from: term.status, to: dto.status, next });
         }
         // Publishing is more than a status: the placements become final and everyone is told.
         if (next === TermStatus.Published) {
-          throw AppError.conflict(TermsErrorCode.InvalidTransition, `A term is published by publishing its placements: POST /api/terms/${term.code}/assignments/publish`);
+          throw AppError.of(TermsErrors.invalid_status_transition, { termCode: term.code, from: term.status, to: dto.status, next });
         }
       }
       if (dto.code !== undefined && dto.code !== term.code && (await manager.existsBy(Term, { code: dto.code }))) {
-        throw AppError.conflict(TermsErrorCode.CodeTaken, `A term with the code ${dto.code} already exists`);
+        throw AppError.of(TermsErrors.term_code_taken, { termCode: dto.code });
       }
       if (dto.periods) {
         await this.checkPeriods(manager, dto.periods);
@@ -121,7 +116,7 @@ export class TermsService {
 
   /** Opening the reporting asks every district's contact person for their places. */
   private async announceReporting(manager: EntityManager, send: SendMail, term: Term): Promise<void> {
-    const districts = await manager.find(District, { where: { active: true }, relations: { contactUser: true } });
+    const districts = await activeDistrictsWithContact(manager);
     for (const district of districts) {
       const contact = district.contactUser;
       if (!contact || !contact.active || contact.role !== Role.DistrictContact) continue;
@@ -138,12 +133,13 @@ export class TermsService {
   private async checkPeriods(manager: EntityManager, periods: TermPeriodDto[]): Promise<void> {
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
-    const known = new Set((await manager.findBy(University, { id: In(periods.map((p) => p.universityId)) })).map((u) => u.id));
+    const known = new Map((await universitiesByIds(manager, periods.map((p) => p.universityId))).map((u) => [u.id, u.name] as const));
     periods.forEach((period, index) => {
-      if (!known.has(period.universityId)) problems.push({ field: `periods.${index}.universityId`, message: 'no such university' });
-      else if (seen.has(period.universityId)) problems.push({ field: `periods.${index}.universityId`, message: 'has a period already' });
+      const universityName = known.get(period.universityId);
+      if (universityName === undefined) problems.push(problem(CommonErrors.no_such_university, `periods.${index}.universityId`, {}));
+      else if (seen.has(period.universityId)) problems.push(problem(TermsErrors.period_university_twice, `periods.${index}.universityId`, { universityName }));
       seen.add(period.universityId);
-      if (period.endsOn <= period.startsOn) problems.push({ field: `periods.${index}.endsOn`, message: 'must be after startsOn' });
+      if (period.endsOn <= period.startsOn) problems.push(problem(TermsErrors.period_ends_before_start, `periods.${index}.endsOn`, { startsOn: period.startsOn, endsOn: period.endsOn }));
     });
     if (problems.length) throw AppError.invalid(problems);
   }

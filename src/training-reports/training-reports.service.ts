@@ -5,7 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { assertUniversityScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
-import { University } from '../universities/entities/university.entity';
+import { CommonErrors } from '../common/errors/common.errors';
+import { problem } from '../common/errors/error-spec';
+import { universityExists } from '../universities/universities.queries';
 import { PutTrainingReportDto, TrainingReportQueryDto } from './dto/training-report.dto';
 import { TrainingReport } from './entities/training-report.entity';
 
@@ -31,7 +33,7 @@ export class TrainingReportsService {
   async put(actor: Actor, dto: PutTrainingReportDto): Promise<TrainingReport> {
     assertUniversityScope(actor, dto.universityId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(University, { id: dto.universityId }))) throw AppError.invalidField('universityId', 'no such university');
+      if (!(await universityExists(manager, dto.universityId))) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
       const before = await manager.findOne(TrainingReport, { where: { universityId: dto.universityId, year: dto.year }, lock: { mode: 'pessimistic_write' } });
       await manager.upsert(TrainingReport, { ...dto, reportedBy: actor.id }, ['universityId', 'year']);
       const saved = await manager.findOneByOrFail(TrainingReport, { universityId: dto.universityId, year: dto.year });

@@ -21,14 +21,14 @@ export class UniversitiesService {
 
   async get(id: string): Promise<University> {
     const university = await this.universities.findOneBy({ id });
-    if (!university) throw AppError.notFound('University');
+    if (!university) throw AppError.notFound('university');
     return university;
   }
 
   async update(actor: Actor, id: string, dto: UpdateUniversityDto): Promise<University> {
     return this.dataSource.transaction(async (manager) => {
       const university = await manager.findOneBy(University, { id });
-      if (!university) throw AppError.notFound('University');
+      if (!university) throw AppError.notFound('university');
       const changed = await this.audit.update(manager, actor, University, 'university', university, dto);
       return changed ? manager.findOneByOrFail(University, { id }) : university;
     });

@@ -4,19 +4,17 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/audit-diff';
 import { Actor, Role } from '../common/auth/role';
-import { AppError, FieldProblem } from '../common/errors/app-error';
-import { District } from '../districts/entities/district.entity';
+import { AppError } from '../common/errors/app-error';
+import { CommonErrors } from '../common/errors/common.errors';
+import { FieldProblem, problem } from '../common/errors/error-spec';
+import { districtById, releaseContactRole } from '../districts/districts.queries';
 import { OutboxService } from '../notifications/outbox.service';
-import { University } from '../universities/entities/university.entity';
+import { universityById } from '../universities/universities.queries';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
-
-export enum UsersErrorCode {
-  EmailTaken = 'email_taken',
-  SelfDeactivation = 'self_deactivation',
-}
+import { UsersErrors } from './users.errors';
 
 @Injectable()
 export class UsersService {
@@ -33,8 +31,18 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw AppError.notFound('User');
+    if (!user) throw AppError.notFound('user');
     return user;
+  }
+
+  /** Null when there is none: a token or session whose user is gone is simply not good. */
+  find(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** What a sign-in checks; the password hash is selected nowhere else. */
+  findForSignIn(email: string): Promise<Pick<User, 'id' | 'passwordHash' | 'active'> | null> {
+    return this.users.findOne({ where: { email }, select: { id: true, passwordHash: true, active: true } });
   }
 
   /**
@@ -45,7 +53,7 @@ export class UsersService {
     return this.outbox.transaction(async (manager, send) => {
       const scopeName = await this.checkScope(manager, dto);
       if (await manager.existsBy(User, { email: dto.email })) {
-        throw AppError.conflict(UsersErrorCode.EmailTaken, 'A user with this e-mail already exists');
+        throw AppError.of(UsersErrors.email_taken, { email: dto.email });
       }
       const user = manager.create(User, {
         email: dto.email,
@@ -79,9 +87,9 @@ export class UsersService {
   async update(actor: Actor | null, id: string, dto: UpdateUserDto): Promise<User> {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw AppError.notFound('User');
+      if (!user) throw AppError.notFound('user');
       if (dto.active === false && actor?.id === id) {
-        throw AppError.conflict(UsersErrorCode.SelfDeactivation, 'You cannot deactivate your own account');
+        throw AppError.of(UsersErrors.self_deactivation);
       }
       const patch: Partial<User> = {};
       if (dto.name !== undefined) patch.name = dto.name;
@@ -92,7 +100,7 @@ export class UsersService {
         patch.tokenVersion = user.tokenVersion + 1;
       }
       if (!(await this.audit.update(manager, actor, User, 'user', user, patch, ['passwordHash']))) return user;
-      if (dto.active === false) await this.releaseContactRole(manager, actor, id);
+      if (dto.active === false) await releaseContactRole(manager, this.audit, actor, id);
       return manager.findOneByOrFail(User, { id });
     });
   }
@@ -112,28 +120,22 @@ export class UsersService {
     const problems: FieldProblem[] = [];
     let scopeName: string | null = null;
     if (dto.role === Role.DistrictContact) {
-      const district = dto.districtId ? await manager.findOneBy(District, { id: dto.districtId }) : null;
-      if (!dto.districtId) problems.push({ field: 'districtId', message: 'is required for a district_contact' });
-      else if (!district) problems.push({ field: 'districtId', message: 'no such district' });
+      const district = dto.districtId ? await districtById(manager, dto.districtId) : null;
+      if (!dto.districtId) problems.push(problem(UsersErrors.scope_required, 'districtId', { role: dto.role }));
+      else if (!district) problems.push(problem(CommonErrors.no_such_district, 'districtId', {}));
       scopeName = district?.name ?? null;
     } else if (dto.districtId) {
-      problems.push({ field: 'districtId', message: `must be empty for a ${dto.role}` });
+      problems.push(problem(UsersErrors.scope_not_allowed, 'districtId', { role: dto.role, scope: 'district' }));
     }
     if (dto.role === Role.UniversityCoordinator) {
-      const university = dto.universityId ? await manager.findOneBy(University, { id: dto.universityId }) : null;
-      if (!dto.universityId) problems.push({ field: 'universityId', message: 'is required for a university_coordinator' });
-      else if (!university) problems.push({ field: 'universityId', message: 'no such university' });
+      const university = dto.universityId ? await universityById(manager, dto.universityId) : null;
+      if (!dto.universityId) problems.push(problem(UsersErrors.scope_required, 'universityId', { role: dto.role }));
+      else if (!university) problems.push(problem(CommonErrors.no_such_university, 'universityId', {}));
       scopeName = university?.name ?? null;
     } else if (dto.universityId) {
-      problems.push({ field: 'universityId', message: `must be empty for a ${dto.role}` });
+      problems.push(problem(UsersErrors.scope_not_allowed, 'universityId', { role: dto.role, scope: 'university' }));
     }
     if (problems.length) throw AppError.invalid(problems);
     return scopeName;
-  }
-
-  private async releaseContactRole(manager: EntityManager, actor: Actor | null, userId: string): Promise<void> {
-    const district = await manager.findOneBy(District, { contactUserId: userId });
-    if (!district) return;
-    await this.audit.update(manager, actor, District, 'district', district, { contactUserId: null });
   }
 }

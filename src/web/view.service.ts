@@ -7,6 +7,7 @@ import { GuardedRequest } from '../auth/access.guard';
 import { Role } from '../common/auth/role';
 import { AppConfig } from '../config/app-config';
 import { FIELDS } from '../fields/fields';
+import { pageNotice } from './confirmation.interceptor';
 import * as format from './format';
 import { NAV } from './navigation';
 
@@ -43,7 +44,7 @@ export class ViewService {
       csrf: request.session?.csrfToken ?? request.cookies?.vfu_csrf ?? '',
       nav: user ? NAV[user.role as Role] : [],
       path: request.path,
-      notice: typeof request.query.klart === 'string' ? NOTICES[request.query.klart] : undefined,
+      notice: pageNotice(request),
       fields: FIELDS,
       f: format,
       errors: data.errors ?? {},
@@ -51,27 +52,6 @@ export class ViewService {
     });
   }
 }
-
-/** What a redirect after a successful form post says, by `?klart=` key (never free text). */
-export const NOTICES: Record<string, string> = {
-  sparat: 'Ändringarna är sparade.',
-  skapat: 'Det är skapat.',
-  borttaget: 'Det är borttaget.',
-  skickat: 'Det är skickat.',
-  publicerat: 'Placeringarna är publicerade och alla berörda får e-post.',
-  importerat: 'Studenterna är importerade.',
-  tillampat: 'Förslaget är infört som utkast till placeringar.',
-  installt: 'Händelsen är inställd och de inbjudna får besked.',
-  ny_lank: 'Du har fått en ny kalenderlänk. Den gamla fungerar inte längre.',
-  utloggad: 'Du är utloggad.',
-  plats_varning: 'Platsen är sparad, men något behöver ses över: se varningarna vid platsen.',
-  forfragan_skickad: 'Förfrågan är registrerad och skickad vidare till lärosätenas VFU-samordnare.',
-  rapport_ersatt: 'Året var redan rapporterat: den tidigare rapporten är ersatt med den nya.',
-  anvandare_skapad: 'Användaren är skapad och får ett välkomstmejl.',
-  narvaro_sparad: 'Närvaron är sparad.',
-  handelse_skapad: 'Händelsen är upplagd och de inbjudna får en kalenderinbjudan med e-post.',
-  handelse_andrad: 'Ändringarna är sparade och de inbjudna får en uppdaterad kalenderinbjudan.',
-};
 
 /** Answers with a rendered page and its status (a form shown again with its errors, say). */
 export function sendPage(response: Response, status: number, html: string): void {

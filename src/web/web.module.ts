@@ -25,7 +25,9 @@ import { HomeController } from './controllers/home.controller';
 import { RequestsPagesController } from './controllers/requests-pages.controller';
 import { SignInController } from './controllers/sign-in.controller';
 import { UniversityPagesController } from './controllers/university-pages.controller';
+import { ConfirmationInterceptor } from './confirmation.interceptor';
 import { CsvUploadMiddleware } from './csv-upload.middleware';
+import { FormFlow } from './form-flow';
 import { ViewService } from './view.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
@@ -75,7 +77,7 @@ export class WebModule implements NestModule {
         NotificationsModule.forRoot(options),
       ],
       controllers: WEB_CONTROLLERS,
-      providers: [ViewService, WebExceptionFilter],
+      providers: [ViewService, FormFlow, WebExceptionFilter, ConfirmationInterceptor],
     };
   }
 }

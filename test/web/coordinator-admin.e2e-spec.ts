@@ -6,6 +6,7 @@ import { University } from '../../src/universities/entities/university.entity';
 import { createOffer, createSupervisor, createTerm } from '../factories/terms';
 import { districtByCode, signedInUser, SignedInUser } from '../factories/users';
 import { launchBrowser, screenshot, seriousViolations, signIn } from '../support/browser';
+import { address, confirmation, submit } from './forms';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -74,7 +75,7 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByLabel('Plats').fill('Stadshuset');
     await page.getByRole('button', { name: 'Lägg upp händelsen' }).click();
     await page.waitForLoadState();
-    const rule = 'Workshopen hålls före höstterminens start: den ska vara slut före 2040-08-27, första VFU-start för HT2040.';
+    const rule = 'Workshopen hålls före höstterminens start: den ska vara slut före 27 augusti 2040, första VFU-start för HT2040.';
     expect(await alert(page)).toContain(`Slutar: ${rule}`);
     const ends = page.getByLabel('Slutar');
     expect(await ends.getAttribute('aria-invalid')).toBe('true');
@@ -86,9 +87,9 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await accessible();
 
     await ends.fill('2040-08-20T15:00');
-    await page.getByRole('button', { name: 'Lägg upp händelsen' }).click();
-    await page.waitForURL(/\/handelser\/[0-9a-f-]{36}\?klart=handelse_skapad$/);
-    expect(await page.getByRole('status').textContent()).toContain('de inbjudna får en kalenderinbjudan');
+    expect(await submit(page.getByRole('button', { name: 'Lägg upp händelsen' }))).toBe(200);
+    expect(address(page)).toMatch(/^\/handelser\/[0-9a-f-]{36}$/);
+    expect(await confirmation(page)).toBe('Händelsen Workshop inför hösten 2040 är upplagd och de inbjudna får en kalenderinbjudan med e-post.');
     expect(await heading(page)).toBe('Workshop inför hösten 2040');
     const facts = await page.locator('main').textContent();
     expect(facts).toContain('Workshop');
@@ -102,15 +103,15 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await screenshot(page, 'samordnare-handelse');
 
     await page.getByLabel('Plats').fill('Kulturhuset, Sergels torg');
-    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
-    await page.waitForURL(/klart=handelse_andrad/);
-    expect(await page.getByRole('status').textContent()).toContain('Ändringarna är sparade och de inbjudna får en uppdaterad kalenderinbjudan.');
+    expect(await submit(page.getByRole('button', { name: 'Spara ändringarna' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Händelsen Workshop inför hösten 2040 är ändrad och de inbjudna får en uppdaterad kalenderinbjudan.');
     expect(await page.locator('dl').textContent()).toContain('Kulturhuset, Sergels torg');
 
     const meeting = await createEvent({ type: 'network_meeting', title: 'Nätverksmöte mars', location: 'Bromma stadsdelsförvaltning', startsAt: '2040-03-10T13:00:00+01:00', endsAt: '2040-03-10T15:00:00+01:00' });
     await page.goto(`${base}/handelser/${meeting.id}`);
-    await page.getByRole('button', { name: 'Ställ in händelsen' }).click();
-    await page.waitForURL(/klart=installt/);
+    expect(await submit(page.getByRole('button', { name: 'Ställ in händelsen' }))).toBe(200);
+    expect(address(page)).toBe(`/handelser/${meeting.id}`);
+    expect(await confirmation(page)).toBe('Händelsen Nätverksmöte mars är inställd och de inbjudna får besked.');
     expect(await heading(page)).toBe('Nätverksmöte mars Inställd');
     expect(await page.getByRole('button', { name: 'Spara ändringarna' }).count()).toBe(0);
 
@@ -134,7 +135,7 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByLabel('Plats').fill('Stadshuset');
     await page.getByRole('button', { name: 'Lägg upp händelsen' }).click();
     await page.waitForLoadState();
-    expect(await alert(page)).toContain('Det finns redan en workshop det året.');
+    expect(await alert(page)).toContain('Det finns redan en workshop 2040: ”Workshop inför hösten 2040”. Det hålls en workshop per år.');
     expect(await page.getByLabel('Rubrik').inputValue()).toBe('En workshop till');
     expect(await page.getByLabel('Börjar').inputValue()).toBe('2040-06-11T09:00');
   });
@@ -156,9 +157,8 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByRole('checkbox', { name: 'Närvarade – Test district_contact' }).check();
     await page.getByRole('checkbox', { name: 'Närvarade – Test university_coordinator' }).check();
     await accessible();
-    await page.getByRole('button', { name: 'Spara närvaron' }).click();
-    await page.waitForURL(/klart=narvaro_sparad/);
-    expect(await page.getByRole('status').textContent()).toContain('Närvaron är sparad.');
+    expect(await submit(page.getByRole('button', { name: 'Spara närvaron' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Närvaron på Nätverksmöte februari är sparad: 2 av 3 närvarade.');
     expect(await page.getByRole('checkbox', { name: 'Närvarade – Test district_contact' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Närvarade – Test coordinator' }).isChecked()).toBe(false);
 
@@ -180,9 +180,9 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByRole('button', { name: 'Lägg upp användaren' }).click();
     await page.waitForLoadState();
     const email = page.getByLabel('E-postadress');
-    expect(await alert(page)).toContain('E-postadress: Det finns redan en användare med den e-postadressen.');
+    expect(await alert(page)).toContain(`E-postadress: Det finns redan en användare med e-postadressen ${brommaContact.email}.`);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await errorOf(page, email)).toContain('Det finns redan en användare med den e-postadressen.');
+    expect(await errorOf(page, email)).toContain(`Det finns redan en användare med e-postadressen ${brommaContact.email}.`);
     expect(await page.getByLabel('Namn').inputValue()).toBe('Karin Kontakt');
     expect(await email.inputValue()).toBe(brommaContact.email);
     expect(await page.getByLabel('Roll').inputValue()).toBe('district_contact');
@@ -192,8 +192,9 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
 
     await email.fill('karin.kontakt@farsta.example.se');
     await page.getByLabel('Lösenord').fill('ett-langt-losenord');
-    await page.getByRole('button', { name: 'Lägg upp användaren' }).click();
-    await page.waitForURL(/klart=anvandare_skapad/);
+    expect(await submit(page.getByRole('button', { name: 'Lägg upp användaren' }))).toBe(200);
+    expect(address(page)).toBe('/anvandare');
+    expect(await confirmation(page)).toBe('Användaren Karin Kontakt är upplagd och får ett välkomstmejl.');
     const karin = await rowText(page, /Karin Kontakt/);
     expect(karin).toContain('Kontaktperson');
     expect(karin).toContain('Farsta');
@@ -215,21 +216,22 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.waitForLoadState();
     const brommaSelect = page.locator('#f-bromma-contactUserId');
     expect(await brommaSelect.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#f-bromma-contactUserId-error').textContent()).toContain('Välj en aktiv kontaktperson i stadsdelen.');
-    expect(await alert(page)).toContain('Kontaktperson: Välj en aktiv kontaktperson i stadsdelen.');
+    expect(await page.locator('#f-bromma-contactUserId-error').textContent()).toContain('Välj en aktiv kontaktperson i Bromma.');
+    expect(await alert(page)).toContain('Kontaktperson: Välj en aktiv kontaktperson i Bromma.');
     await accessible();
 
     await page.locator('#stadsdel-farsta').getByLabel('Kontaktperson').selectOption({ label: 'Karin Kontakt (karin.kontakt@farsta.example.se)' });
-    await page.getByRole('button', { name: 'Spara Farsta' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Spara Farsta' }))).toBe(200);
+    expect(address(page)).toBe('/stadsdelar#stadsdel-farsta');
+    expect(await confirmation(page)).toBe('Stadsdelen Farsta är sparad.');
     expect(await rowText(page, /^Farsta/)).toContain('Karin Kontakt');
     await accessible();
     await screenshot(page, 'samordnare-stadsdelar');
 
     // Deactivated, Karin is signed out and no longer Farsta's contact person.
     await page.goto(`${base}/anvandare`);
-    await page.getByRole('button', { name: 'Inaktivera Karin Kontakt' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Inaktivera Karin Kontakt' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Användaren Karin Kontakt är inaktiverad och utloggad.');
     expect(await rowText(page, /Karin Kontakt/)).toContain('Nej, inaktiv');
     expect(await page.getByRole('button', { name: 'Aktivera Karin Kontakt' }).count()).toBe(1);
     await page.goto(`${base}/stadsdelar`);

@@ -4,6 +4,7 @@ import { Role } from '../../src/common/auth/role';
 import { createOffer, createSupervisor, createTerm, moveTo, uniqueTermCode } from '../factories/terms';
 import { districtByCode, signedInUser, SignedInUser, universityByCode } from '../factories/users';
 import { launchBrowser, screenshot, seriousViolations, signIn } from '../support/browser';
+import { address, confirmation, submit } from './forms';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
@@ -70,8 +71,8 @@ describe('web: the coordinator’s term pages', () => {
     const suEnd = su.getByLabel('Sista dagen');
     expect(await suEnd.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await suEnd.getAttribute('aria-describedby'))!.split(' ').pop()!;
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('Slutdatumet måste komma efter startdatumet.');
-    expect(await alert(page)).toContain('Sista dagen, Stockholms universitet: Slutdatumet måste komma efter startdatumet.');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('Slutdatumet måste komma efter startdatumet, 31 augusti 3000.');
+    expect(await alert(page)).toContain('Sista dagen, Stockholms universitet: Slutdatumet måste komma efter startdatumet, 31 augusti 3000.');
     expect(await page.getByLabel('Terminskod').inputValue()).toBe(code);
     expect(await page.getByLabel('Sista dag för rapportering').inputValue()).toBe('2999-06-30');
     expect(await suEnd.inputValue()).toBe('3000-08-01');
@@ -79,8 +80,9 @@ describe('web: the coordinator’s term pages', () => {
     await accessible();
 
     await suEnd.fill('3001-01-17');
-    await page.getByRole('button', { name: 'Lägg upp terminen' }).click();
-    await page.waitForURL(new RegExp(`/terminer/${code}\\?klart=skapat$`));
+    expect(await submit(page.getByRole('button', { name: 'Lägg upp terminen' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${code}`);
+    expect(await confirmation(page)).toBe(`Terminen ${code} är upplagd.`);
     const term = (await t.http().get(`/api/terms/${code}`).set(admin.auth).expect(200)).body;
     expect(term).toMatchObject({ targetPlaces: 100, reportingDeadline: '2999-06-30', status: 'planning' });
     // The university left without dates got no period.
@@ -110,15 +112,16 @@ describe('web: the coordinator’s term pages', () => {
     await quota.fill('-1');
     await page.getByRole('button', { name: 'Spara kvoten för Stockholms universitet' }).click();
     await page.waitForLoadState();
-    expect(await alert(page)).toContain('Ny kvot: Minst 0.');
+    expect(await alert(page)).toContain('Ny kvot: Ange minst 0.');
     expect(await page.getByLabel('Ny kvot för Stockholms universitet').inputValue()).toBe('-1');
     await accessible();
     await page.getByLabel('Ny kvot för Stockholms universitet').fill('7');
-    await page.getByRole('button', { name: 'Spara kvoten för Stockholms universitet' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Spara kvoten för Stockholms universitet' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${code}#kvoter`);
+    expect(await confirmation(page)).toBe('Kvoten för Stockholms universitet är satt till 7 platser.');
     expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual(['Stockholms universitet', '0', '7', 'Ja', '0']);
-    await page.getByRole('button', { name: 'Återställ beräknad kvot för Stockholms universitet' }).click();
-    await page.waitForLoadState();
+    expect(await submit(page.getByRole('button', { name: 'Återställ beräknad kvot för Stockholms universitet' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Kvoten för Stockholms universitet är återställd till den beräknade.');
     expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual(['Stockholms universitet', '0', '0', 'Nej', '0']);
     expect(await page.getByRole('button', { name: /Återställ beräknad kvot/ }).count()).toBe(0);
 
@@ -126,8 +129,9 @@ describe('web: the coordinator’s term pages', () => {
     await page.getByRole('button', { name: 'Skicka påminnelse' }).click();
     await page.waitForLoadState();
     expect(await alert(page)).toContain('Påminnelser skickas medan terminen är i rapportering.');
-    await page.getByRole('button', { name: 'Gå vidare till rapportering' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Gå vidare till rapportering' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${code}`);
+    expect(await confirmation(page)).toBe(`Terminen ${code} är nu i läget rapportering, och kontaktpersonerna får e-post om att rapportera sina platser.`);
     expect(await page.getByText('Läge:').first().textContent()).toContain('Rapportering');
     await page.getByRole('button', { name: 'Skicka påminnelse' }).click();
     await page.waitForLoadState();
@@ -146,8 +150,8 @@ describe('web: the coordinator’s term pages', () => {
     await page.waitForLoadState();
     expect(await alert(page)).toContain('Terminen kan bara gå ett steg i taget');
     await page.goto(`${base}/terminer/${code}`);
-    await page.getByRole('button', { name: 'Gå vidare till fördelning' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Gå vidare till fördelning' }))).toBe(200);
+    expect(await confirmation(page)).toBe(`Terminen ${code} är nu i läget fördelning.`);
     expect(await page.getByText('Läge:').first().textContent()).toContain('Fördelning');
     // Publishing is its own step, on the placements page.
     expect(await page.getByRole('button', { name: /Gå vidare/ }).count()).toBe(0);
@@ -184,8 +188,9 @@ describe('web: the coordinator’s term pages', () => {
 
     await signIn(page, base, admin.email, admin.password);
     await page.goto(`${base}/terminer/${term.code}`);
-    await page.getByRole('button', { name: 'Starta fördelning' }).click();
-    await page.waitForURL(new RegExp(`/terminer/${term.code}/fordelning/[0-9a-f-]{36}$`));
+    expect(await submit(page.getByRole('button', { name: 'Starta fördelning' }))).toBe(200);
+    expect(address(page)).toMatch(new RegExp(`^/terminer/${term.code}/fordelning/[0-9a-f-]{36}$`));
+    expect(await confirmation(page)).toBe(`Fördelningen för ${term.code} är startad.`);
     // The page reloads itself every 2 s until the job is done.
     await page.getByRole('heading', { name: 'Resultat' }).waitFor({ timeout: 30_000 });
     expect(await heading(page)).toBe(`Fördelning ${term.code}`);
@@ -198,21 +203,23 @@ describe('web: the coordinator’s term pages', () => {
     await accessible();
     await screenshot(page, 'samordnare-fordelning');
 
-    await page.getByRole('button', { name: 'Inför förslaget' }).click();
-    await page.waitForURL(new RegExp(`/terminer/${term.code}/placeringar\\?klart=tillampat$`));
+    expect(await submit(page.getByRole('button', { name: 'Inför förslaget' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${term.code}/placeringar`);
+    expect(await confirmation(page)).toBe(`Förslaget är infört: 2 placeringar för ${term.code}, som utkast.`);
     expect(await heading(page)).toBe(`Placeringar ${term.code}`);
     expect(await page.getByRole('table').getByRole('row').count()).toBe(3);
     expect((await cells(page, /^Cecilia Ström/)).slice(0, 7)).toEqual(['Cecilia Ström', 'SU', 'Södermalm', 'Enhet Äldre', 'Äldreomsorg', 'Cornelia Handledare', 'Utkast']);
 
     // Out and back in by hand.
-    await page.getByRole('button', { name: 'Ta bort placeringen för Cecilia Ström' }).click();
-    await page.waitForURL(/klart=borttaget/);
+    expect(await submit(page.getByRole('button', { name: 'Ta bort placeringen för Cecilia Ström' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Placeringen för Cecilia Ström är borttagen.');
     expect(await page.getByRole('row', { name: /^Cecilia Ström/ }).count()).toBe(0);
     await page.getByLabel('Student', { exact: true }).selectOption(student['Cecilia Ström']);
     await page.getByLabel('Plats', { exact: true }).selectOption(elderly);
     await page.getByLabel('Handledare', { exact: true }).selectOption(c.id);
-    await page.getByRole('button', { name: 'Placera studenten' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Placera studenten' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${term.code}/placeringar`);
+    expect(await confirmation(page)).toBe('Cecilia Ström är placerad på Enhet Äldre med Cornelia Handledare som handledare.');
     expect(await rowText(page, /^Cecilia Ström/)).toContain('Enhet Äldre');
 
     // Bromma's one place is taken: the service's 409 in Swedish above the form, the choices kept.
@@ -235,15 +242,15 @@ describe('web: the coordinator’s term pages', () => {
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('Cecilia Ström');
 
-    await page.getByRole('button', { name: 'Publicera' }).click();
-    await page.waitForURL(/klart=publicerat/);
-    const published = await page.getByRole('status').filter({ hasText: 'publicerades' }).textContent();
-    expect(published).toContain('2 placeringar publicerades');
+    expect(await submit(page.getByRole('button', { name: 'Publicera' }))).toBe(200);
+    expect(address(page)).toBe(`/terminer/${term.code}/placeringar`);
     const queued = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM notifications WHERE template IN ('placements-district', 'placements-university', 'placement-supervisor')`,
     );
     expect(queued[0].n).toBeGreaterThanOrEqual(2);
-    expect(published).toContain(`${queued[0].n} e-postmeddelanden`);
+    expect(await confirmation(page)).toBe(
+      `2 placeringar för ${term.code} är publicerade. ${queued[0].n} e-postmeddelanden till kontaktpersoner, lärosäten och handledare ligger i kö för att skickas.`,
+    );
     expect(await page.getByText('Läge:').first().textContent()).toContain('Publicerad');
     expect(await rowText(page, /^Anna Berg/)).toContain('Publicerad');
     expect((await t.http().get(`/api/terms/${term.code}`).set(admin.auth)).body.status).toBe('published');

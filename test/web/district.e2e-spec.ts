@@ -5,6 +5,7 @@ import { Clock } from '../../src/common/time/clock';
 import { createOffer, createSupervisor, createTerm, moveTo } from '../factories/terms';
 import { districtByCode, signedInUser, SignedInUser, universityByCode } from '../factories/users';
 import { launchBrowser, screenshot, seriousViolations, signIn } from '../support/browser';
+import { address, confirmation, submit } from './forms';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** What a screen reader says about a control beside its label: its hint and its error. */
@@ -15,7 +16,6 @@ async function description(page: Page, label: string): Promise<string> {
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-const notice = (page: Page) => page.getByRole('status').textContent();
 const rowText = (page: Page, name: string | RegExp) => page.getByRole('row', { name }).textContent();
 
 describe('web: the district contact’s pages and student requests', () => {
@@ -71,22 +71,22 @@ describe('web: the district contact’s pages and student requests', () => {
     await accessible();
 
     await page.getByLabel('E-postadress', { exact: true }).fill('anna.andersson@bromma.stockholm.se');
-    await page.getByRole('button', { name: 'Lägg till handledare' }).click();
-    await page.waitForURL(/klart=skapat/);
+    expect(await submit(page.getByRole('button', { name: 'Lägg till handledare' }))).toBe(200);
+    expect(address(page)).toBe('/handledare');
+    expect(await confirmation(page)).toBe('Handledaren Anna Andersson är tillagd.');
     expect(await rowText(page, /Anna Andersson/)).toMatch(/anna\.andersson@bromma\.stockholm\.se[\s\S]*Ingen[\s\S]*Ej utbildad/);
     await page.getByLabel('Namn', { exact: true }).fill('Bertil Berg');
     await page.getByLabel('E-postadress', { exact: true }).fill('bertil.berg@bromma.stockholm.se');
     await page.getByLabel('Handledarutbildning').selectOption({ label: 'Genomgången' });
-    await page.getByRole('button', { name: 'Lägg till handledare' }).click();
-    await page.waitForURL(/klart=skapat/);
-    expect(await notice(page)).toContain('Det är skapat.');
+    expect(await submit(page.getByRole('button', { name: 'Lägg till handledare' }))).toBe(200);
+    expect(await confirmation(page)).toBe('Handledaren Bertil Berg är tillagd.');
     await accessible();
     await screenshot(page, 'kontaktperson-handledare');
     await page.getByLabel('Namn', { exact: true }).fill('Anna A.');
     await page.getByLabel('E-postadress', { exact: true }).fill('anna.andersson@bromma.stockholm.se');
     await page.getByLabel('Handledarutbildning').selectOption({ label: 'Pågår' });
     await page.getByRole('button', { name: 'Lägg till handledare' }).click();
-    expect(await description(page, 'E-postadress')).toContain('Stadsdelen har redan en handledare med den e-postadressen.');
+    expect(await description(page, 'E-postadress')).toContain('Stadsdelen har redan en handledare med e-postadressen anna.andersson@bromma.stockholm.se.');
     expect(await page.getByLabel('Namn', { exact: true }).inputValue()).toBe('Anna A.');
     expect(await page.getByRole('row', { name: /Anna A\./ }).count()).toBe(0);
 
@@ -95,9 +95,12 @@ describe('web: the district contact’s pages and student requests', () => {
     await accessible();
     await page.getByLabel('Handledarutbildning').selectOption({ label: 'Genomgången' });
     await page.getByLabel('Antal studenter åt gången').selectOption({ label: '2 studenter' });
-    await page.getByRole('button', { name: 'Spara' }).click();
-    await page.waitForURL(/\/handledare\?klart=sparat/);
-    expect(await notice(page)).toContain('Ändringarna är sparade.');
+    expect(await submit(page.getByRole('button', { name: 'Spara' }))).toBe(200);
+    expect(address(page)).toBe('/handledare');
+    expect(await confirmation(page)).toBe('Handledaren Anna Andersson är sparad.');
+    // Said once: the same page again has no confirmation.
+    await page.reload();
+    expect(await page.locator('.notice--success').count()).toBe(0);
     const anna = await rowText(page, /Anna Andersson/);
     expect(anna).toContain('Genomgången');
     expect(anna).toContain('2');
@@ -111,9 +114,9 @@ describe('web: the district contact’s pages and student requests', () => {
     await page.getByLabel('Verksamhetsområde').selectOption({ label: 'Ekonomiskt bistånd' });
     await page.getByLabel('Antal platser').fill('5');
     await page.getByRole('checkbox', { name: /Bertil Berg/ }).check();
-    await page.getByRole('button', { name: 'Lägg till plats' }).click();
-    await page.waitForURL(/klart=plats_varning/);
-    expect(await notice(page)).toContain('Platsen är sparad, men något behöver ses över');
+    expect(await submit(page.getByRole('button', { name: 'Lägg till plats' }))).toBe(200);
+    expect(address(page)).toBe(`/platser?termin=${term.code}`);
+    expect(await confirmation(page)).toBe('Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är tillagd, men något behöver ses över: se varningarna vid platsen.');
     const offer = await rowText(page, /Vuxenenheten Bromma/);
     expect(offer).toContain('Ekonomiskt bistånd');
     expect(offer).toContain('Bertil Berg');
@@ -128,17 +131,18 @@ describe('web: the district contact’s pages and student requests', () => {
     await accessible();
     await page.getByLabel('Antal platser').fill('3');
     await page.getByRole('checkbox', { name: /Anna Andersson/ }).check();
-    await page.getByRole('button', { name: 'Spara' }).click();
-    await page.waitForURL(/klart=sparat/);
+    expect(await submit(page.getByRole('button', { name: 'Spara' }))).toBe(200);
+    expect(address(page)).toBe(`/platser?termin=${term.code}`);
+    expect(await confirmation(page)).toBe('Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är sparad.');
     const edited = await rowText(page, /Vuxenenheten Bromma/);
     expect(edited).toMatch(/Ekonomiskt bistånd\s*3\s*3/);
     expect(edited).toContain('Anna Andersson');
     expect(edited).not.toContain('räcker till');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Ta bort Vuxenenheten Bromma, Ekonomiskt bistånd' }).click();
-    await page.waitForURL(/klart=borttaget/);
-    expect(await notice(page)).toContain('Det är borttaget.');
+    expect(await submit(page.getByRole('button', { name: 'Ta bort Vuxenenheten Bromma, Ekonomiskt bistånd' }))).toBe(200);
+    expect(address(page)).toBe(`/platser?termin=${term.code}`);
+    expect(await confirmation(page)).toBe('Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är borttagen.');
     expect(await page.getByText('Inga platser är rapporterade för terminen ännu.').count()).toBe(1);
     await accessible();
 
@@ -165,7 +169,7 @@ describe('web: the district contact’s pages and student requests', () => {
       page.getByRole('button', { name: 'Lägg till plats' }).click(),
     ]);
     expect(answer.status()).toBe(409);
-    expect(await page.getByRole('alert').textContent()).toMatch(new RegExp(`Sista dag för rapportering för ${late.code} \\(2020-03-01\\) har passerat`));
+    expect(await page.getByRole('alert').textContent()).toMatch(new RegExp(`Sista dag för rapportering för ${late.code} \\(1 mars 2020\\) har passerat`));
     expect(await page.getByLabel('Enhet', { exact: true }).inputValue()).toBe('Sena enheten');
     expect(await page.getByLabel('Verksamhetsområde').inputValue()).toBe('elderly');
     expect(await page.getByLabel('Antal platser').inputValue()).toBe('2');
@@ -237,9 +241,9 @@ describe('web: the district contact’s pages and student requests', () => {
     expect(await page.getByLabel('Studentens lärosäte').inputValue()).toBe(su.id);
     await accessible();
     await page.getByLabel('Studentens e-postadress').fill('fatima.fors@student.su.se');
-    await page.getByRole('button', { name: 'Logga och skicka vidare' }).click();
-    await page.waitForURL(/klart=forfragan_skickad/);
-    expect(await notice(page)).toContain('Förfrågan är registrerad och skickad vidare');
+    expect(await submit(page.getByRole('button', { name: 'Logga och skicka vidare' }))).toBe(200);
+    expect(address(page)).toBe('/forfragningar');
+    expect(await confirmation(page)).toBe('Förfrågan från Fatima Fors är registrerad och skickad vidare till VFU-samordnaren på Stockholms universitet.');
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Fatima Fors' }) });
     expect(await card.textContent()).toMatch(/Vidarebefordrad[\s\S]*Stockholms universitet[\s\S]*Vill göra VFU inom äldreomsorgen i Bromma\./);
     await accessible();
@@ -256,8 +260,9 @@ describe('web: the district contact’s pages and student requests', () => {
     await uni.goto(`${base}/forfragningar`);
     await accessible(uni);
     await uni.getByLabel('Svar till Fatima Fors').fill('Vi har svarat studenten och bokat ett samtal.');
-    await uni.getByRole('button', { name: 'Markera som besvarad – förfrågan från Fatima Fors' }).click();
-    await uni.waitForURL(/klart=sparat/);
+    expect(await submit(uni.getByRole('button', { name: 'Markera som besvarad – förfrågan från Fatima Fors' }))).toBe(200);
+    expect(address(uni)).toBe('/forfragningar');
+    expect(await confirmation(uni)).toBe('Förfrågan från Fatima Fors är markerad som besvarad.');
     const answered = await uni.getByRole('listitem').filter({ has: uni.getByRole('heading', { name: 'Fatima Fors' }) }).textContent();
     expect(answered).toContain('Besvarad');
     expect(answered).toContain('Vi har svarat studenten och bokat ett samtal.');
@@ -284,8 +289,9 @@ describe('web: the district contact’s pages and student requests', () => {
     expect(await coordinator.locator('main').textContent()).not.toContain('Fatima Fors');
     await accessible(coordinator);
     coordinator.once('dialog', (dialog) => void dialog.accept());
-    await coordinator.getByRole('button', { name: 'Avsluta förfrågan från Gustav Glömd' }).click();
-    await coordinator.waitForURL(/forsenade=1&klart=sparat/);
+    expect(await submit(coordinator.getByRole('button', { name: 'Avsluta förfrågan från Gustav Glömd' }))).toBe(200);
+    expect(address(coordinator)).toBe('/forfragningar?forsenade=1');
+    expect(await confirmation(coordinator)).toBe('Förfrågan från Gustav Glömd är avslutad.');
     expect(await coordinator.getByText('Inga förfrågningar är försenade.').count()).toBe(1);
     await coordinator.context().close();
   });

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role';
 import { signedInUser, SignedInUser } from '../factories/users';
 import { launchBrowser, screenshot, seriousViolations, signIn } from '../support/browser';
+import { address, confirmation, submit } from './forms';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('web: signing in and out', () => {
@@ -51,13 +52,14 @@ describe('web: signing in and out', () => {
     await screenshot(page, 'oversikt-samordnare');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: /Skapa ny länk/ }).click();
-    await page.waitForURL(/klart=ny_lank/);
-    expect(await page.getByRole('status').textContent()).toContain('Du har fått en ny kalenderlänk');
+    expect(await submit(page.getByRole('button', { name: /Skapa ny länk/ }))).toBe(200);
+    expect(address(page)).toBe('/');
+    expect(await confirmation(page)).toBe('Du har fått en ny kalenderlänk. Den gamla fungerar inte längre.');
     expect(await page.getByLabel('Kalenderlänk', { exact: true }).inputValue()).not.toBe(link);
 
-    await page.getByRole('button', { name: 'Logga ut' }).click();
-    await page.waitForURL(/\/logga-in/);
+    expect(await submit(page.getByRole('button', { name: 'Logga ut' }))).toBe(200);
+    expect(address(page)).toBe('/logga-in?klart=utloggad');
+    expect(await confirmation(page)).toBe('Du är utloggad.');
     await page.goto(`${base}/`);
     await page.waitForURL(/\/logga-in/);
   });

@@ -1,4 +1,5 @@
-import { AllocationRun, AllocationRunStatus, UnplacedReason } from '../entities/allocation-run.entity';
+import { AllocationRunStatus } from '../allocation-run-status';
+import { AllocationRun, UnplacedReason } from '../entities/allocation-run.entity';
 
 export class UnplacedStudentResponse {
   studentId: string;

@@ -1,15 +1,9 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Term } from '../../terms/entities/term.entity';
+import { AllocationRunStatus } from '../allocation-run-status';
 import { UnplacedReason } from '../unplaced-reason';
 
 export { UnplacedReason };
-
-export enum AllocationRunStatus {
-  Queued = 'queued',
-  Running = 'running',
-  Succeeded = 'succeeded',
-  Failed = 'failed',
-}
 
 export interface AllocationOutcome {
   unplaced: { studentId: string; reason: UnplacedReason }[];

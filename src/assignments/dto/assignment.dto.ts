@@ -1,6 +1,6 @@
 import { IsUUID } from 'class-validator';
 import { Field } from '../../fields/fields';
-import { AssignmentStatus } from '../entities/assignment.entity';
+import { AssignmentStatus } from '../assignment-status';
 
 export class CreateAssignmentDto {
   @IsUUID()

@@ -3,11 +3,7 @@ import { PlacementOffer } from '../../offers/entities/placement-offer.entity';
 import { Student } from '../../students/entities/student.entity';
 import { Supervisor } from '../../supervisors/entities/supervisor.entity';
 import { Term } from '../../terms/entities/term.entity';
-
-export enum AssignmentStatus {
-  Draft = 'draft',
-  Published = 'published',
-}
+import { AssignmentStatus } from '../assignment-status';
 
 /**
  * A placement (placering): student ↔ offer ↔ supervisor. Besides the service's own checks, a

@@ -4,7 +4,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor } from '../../common/auth/role';
 import { Clock } from '../../common/time/clock';
-import { User } from '../../users/entities/user.entity';
+import type { User } from '../../users/entities/user.entity';
+import { UsersService } from '../../users/users.service';
 import { WebSession } from './web-session.entity';
 
 export const SESSION_COOKIE = 'vfu_session';
@@ -19,6 +20,8 @@ export interface ResolvedSession {
   actor: Actor;
   user: User;
   csrfToken: string;
+  /** A confirmation the last form left for the next page (see `flash`). */
+  flash: string | null;
 }
 
 /** Browser sessions: server-side, revocable, tied to the user's token version. */
@@ -26,7 +29,7 @@ export interface ResolvedSession {
 export class SessionsService {
   constructor(
     @InjectRepository(WebSession) private readonly sessions: Repository<WebSession>,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +52,7 @@ export class SessionsService {
     const session = await this.sessions.findOneBy({ id: hash(token) });
     const now = this.clock.now();
     if (!session || session.expiresAt <= now) return null;
-    const user = await this.users.findOneBy({ id: session.userId });
+    const user = await this.users.find(session.userId);
     if (!user || !user.active || user.tokenVersion !== session.tokenVersion) return null;
     // Slide the expiry, but write at most once a minute.
     if (session.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS - 60_000) {
@@ -59,7 +62,17 @@ export class SessionsService {
       actor: { id: user.id, role: user.role, districtId: user.districtId, universityId: user.universityId },
       user,
       csrfToken: session.csrfToken,
+      flash: session.flash,
     };
+  }
+
+  /** Leaves a confirmation on the session for the next page, which shows it once (then `clearFlash`). */
+  async flash(token: string | undefined, text: string): Promise<void> {
+    if (token) await this.sessions.update({ id: hash(token) }, { flash: text });
+  }
+
+  async clearFlash(token: string | undefined): Promise<void> {
+    if (token) await this.sessions.update({ id: hash(token) }, { flash: null });
   }
 
   async end(token: string | undefined): Promise<void> {

@@ -31,4 +31,8 @@ export class WebSession {
 
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
+
+  /** What the last form did, in words, for the next page to show once. */
+  @Column({ type: 'text', nullable: true })
+  flash: string | null;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { CommonErrors } from '../errors/common.errors';
 import { Actor, Role } from './role';
 
 /**
@@ -17,11 +18,11 @@ export function canActForUniversity(actor: Actor, universityId: string): boolean
 }
 
 export function assertDistrictScope(actor: Actor, districtId: string): void {
-  if (!canActForDistrict(actor, districtId)) throw AppError.forbidden('You can only act for your own district');
+  if (!canActForDistrict(actor, districtId)) throw AppError.of(CommonErrors.own_district_only);
 }
 
 export function assertUniversityScope(actor: Actor, universityId: string): void {
   if (!canActForUniversity(actor, universityId)) {
-    throw AppError.forbidden('You can only act for your own university');
+    throw AppError.of(CommonErrors.own_university_only);
   }
 }

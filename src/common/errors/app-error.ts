@@ -1,43 +1,47 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import { CommonErrors, EntityName } from './common.errors';
+import { CodedSpec, FieldProblem, Params, ParamsArg } from './error-spec';
 
-/** One bad input: the field it concerns (dot path, e.g. `periods.0.startsOn`) and why. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  row?: number;
-}
+export type { FieldProblem } from './error-spec';
 
 /**
- * The service's one exception type. Each module names its own codes (string enums) so clients
- * can tell conflicts apart; the global filter turns it into the API's error shape.
+ * The service's one exception type: a row of the error catalogue with its params. The global
+ * filter gives the API its English message and the params; pages show the Swedish text.
  */
 export class AppError extends HttpException {
-  constructor(
-    status: HttpStatus,
-    message: string,
-    readonly code: string,
+  private constructor(
+    readonly spec: CodedSpec,
+    readonly params: Params,
     readonly details?: FieldProblem[],
   ) {
-    super(message, status);
+    super(spec.message(params), spec.status);
   }
 
-  static invalid(details: FieldProblem[], message = 'Validation failed'): AppError {
-    return new AppError(HttpStatus.BAD_REQUEST, message, 'validation_failed', details);
+  /** The refusal the row describes, with its params. */
+  static of<P extends Params>(spec: CodedSpec<P>, ...[params]: ParamsArg<P>): AppError {
+    return new AppError(spec as unknown as CodedSpec, params ?? {});
   }
 
-  static invalidField(field: string, message: string): AppError {
-    return AppError.invalid([{ field, message }], `${field}: ${message}`);
+  /** A refusal that carries problems by field (and row), e.g. a 400 validation error or a 409 on some CSV rows. */
+  static withDetails<P extends Params>(spec: CodedSpec<P>, details: FieldProblem[], ...[params]: ParamsArg<P>): AppError {
+    return new AppError(spec as unknown as CodedSpec, params ?? {}, details);
   }
 
-  static notFound(what: string): AppError {
-    return new AppError(HttpStatus.NOT_FOUND, `${what} not found`, 'not_found');
+  /** 400: the input has these problems. */
+  static invalid(details: FieldProblem[]): AppError {
+    return AppError.withDetails(CommonErrors.validation_failed, details, { count: details.length });
   }
 
-  static forbidden(message = 'You do not have access to this resource'): AppError {
-    return new AppError(HttpStatus.FORBIDDEN, message, 'forbidden');
+  static notFound(entity: EntityName, name?: string): AppError {
+    return AppError.of(CommonErrors.not_found, name ? { entity, name } : { entity });
   }
 
-  static conflict(code: string, message: string): AppError {
-    return new AppError(HttpStatus.CONFLICT, message, code);
+  get code(): string {
+    return this.spec.code;
+  }
+
+  /** The Swedish text for people. */
+  get sv(): string {
+    return this.spec.sv(this.params);
   }
 }

@@ -15,8 +15,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { withCode } from '../../common/errors/validation';
 import { trim } from '../../common/http/transforms';
 import { TERM_CODE } from '../../terms/dto/term.dto';
+import { EventsErrors } from '../events.errors';
 import { EventType } from '../event-type';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -29,12 +31,12 @@ class EventFieldsDto {
   title: string;
 
   /** ISO 8601 with an offset, e.g. 2026-08-31T09:00:00+02:00. */
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
-  @Matches(WITH_OFFSET, { message: 'startsAt must name its offset (Z or +02:00)' })
+  @IsISO8601({ strict: true }, withCode(EventsErrors.not_an_instant))
+  @Matches(WITH_OFFSET, withCode(EventsErrors.instant_without_offset))
   startsAt: string;
 
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
-  @Matches(WITH_OFFSET, { message: 'endsAt must name its offset (Z or +02:00)' })
+  @IsISO8601({ strict: true }, withCode(EventsErrors.not_an_instant))
+  @Matches(WITH_OFFSET, withCode(EventsErrors.instant_without_offset))
   endsAt: string;
 
   @Transform(trim)
@@ -60,7 +62,7 @@ export class CreateEventDto extends EventFieldsDto {
 
   /** Required for the introduction; for a lecture it limits the supervisors invited to the term's. */
   @IsOptional()
-  @Matches(TERM_CODE, { message: 'termCode must be HT or VT followed by a year, e.g. HT2026' })
+  @Matches(TERM_CODE, withCode(EventsErrors.event_term_code_format))
   termCode?: string;
 }
 

@@ -1,6 +1,8 @@
-import { CalendarEventEntity, EventStatus } from '../entities/event.entity';
-import { EventInvitee, InviteeKind } from '../entities/event-invitee.entity';
+import { CalendarEventEntity } from '../entities/event.entity';
+import { EventInvitee } from '../entities/event-invitee.entity';
+import { EventStatus } from '../event-status';
 import { EventType } from '../event-type';
+import { InviteeKind } from '../invitee-kind';
 
 export class EventResponse {
   id: string;

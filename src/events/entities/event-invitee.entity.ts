@@ -1,11 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { InviteeKind } from '../invitee-kind';
 import { CalendarEventEntity } from './event.entity';
-
-export enum InviteeKind {
-  User = 'user',
-  Supervisor = 'supervisor',
-  Student = 'student',
-}
 
 /**
  * Someone invited to an event, as the event's type decides (kept in step by the service). Users

@@ -1,12 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
 import { Term } from '../../terms/entities/term.entity';
+import { EventStatus } from '../event-status';
 import { EventType } from '../event-type';
-
-export enum EventStatus {
-  Scheduled = 'scheduled',
-  /** Kept, so calendars show it cancelled rather than losing it. */
-  Cancelled = 'cancelled',
-}
 
 /** A shared calendar event: the joint introduction, the workshop, a network meeting, a lecture. */
 @Entity('events')

@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/http/page-query.dto';
-import { NotificationStatus } from '../entities/notification.entity';
+import { NotificationStatus } from '../notification-status';
 
 export class NotificationQueryDto extends PageQueryDto {
   @IsOptional()

@@ -1,4 +1,5 @@
-import { Notification, NotificationStatus } from '../entities/notification.entity';
+import { Notification } from '../entities/notification.entity';
+import { NotificationStatus } from '../notification-status';
 
 export class NotificationResponse {
   id: string;

@@ -2,7 +2,8 @@ import { Transform } from 'class-transformer';
 import { IsBooleanString, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/validators';
 import { trim, trimLower } from '../../common/http/transforms';
-import { StudentRequest, StudentRequestStatus } from '../entities/student-request.entity';
+import { StudentRequest } from '../entities/student-request.entity';
+import { StudentRequestStatus } from '../student-request-status';
 
 export class CreateStudentRequestDto {
   /** The contact's own district; the coordinator names one. */

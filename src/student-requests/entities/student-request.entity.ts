@@ -1,13 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { District } from '../../districts/entities/district.entity';
 import { University } from '../../universities/entities/university.entity';
-
-export enum StudentRequestStatus {
-  /** Logged by the district and sent on to the universities at once. */
-  Forwarded = 'forwarded',
-  Answered = 'answered',
-  Closed = 'closed',
-}
+import { StudentRequestStatus } from '../student-request-status';
 
 /**
  * A student's request to a district for a placement, which the district forwards to the

@@ -16,13 +16,15 @@ import {
 } from 'class-validator';
 import { Field } from '../../fields/fields';
 import { trim, trimLower } from '../../common/http/transforms';
+import { withCode } from '../../common/errors/validation';
+import { StudentsErrors } from '../students.errors';
 import { NOT_A_PERSONAL_NUMBER } from '../student-rules';
 
 /** What a student is registered with; shared by the API and the CSV import. */
 export class StudentFieldsDto {
   @Transform(trim)
   @IsString()
-  @MinLength(1, { message: 'name is required' })
+  @MinLength(1, withCode(StudentsErrors.student_name_required))
   @MaxLength(200)
   name: string;
 
@@ -36,14 +38,14 @@ export class StudentFieldsDto {
   @IsString()
   @MinLength(1)
   @MaxLength(64)
-  @Matches(NOT_A_PERSONAL_NUMBER, { message: 'studentRef must not be a personal identity number' })
+  @Matches(NOT_A_PERSONAL_NUMBER, withCode(StudentsErrors.student_ref_personal_number))
   studentRef: string;
 
   /** 1–3 distinct fields, most wanted first. */
   @IsArray()
-  @ArrayMinSize(1, { message: 'fieldPreferences needs at least one field' })
+  @ArrayMinSize(1, withCode(StudentsErrors.field_preferences_required))
   @ArrayMaxSize(3)
-  @ArrayUnique({ message: 'fieldPreferences lists a field twice' })
+  @ArrayUnique(withCode(StudentsErrors.field_preferences_repeated))
   @IsEnum(Field, { each: true })
   fieldPreferences: Field[];
 
@@ -51,7 +53,7 @@ export class StudentFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)
-  @ArrayUnique({ message: 'districtPreferences lists a district twice' })
+  @ArrayUnique(withCode(StudentsErrors.district_preferences_repeated))
   @IsUUID('all', { each: true })
   districtPreferences?: string[];
 

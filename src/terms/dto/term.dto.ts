@@ -13,6 +13,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/validators';
+import { withCode } from '../../common/errors/validation';
+import { TermsErrors } from '../terms.errors';
 import { TermStatus } from '../term-status';
 
 export const TERM_CODE = /^(HT|VT)\d{4}$/;
@@ -32,7 +34,7 @@ export class TermPeriodDto {
 
 export class CreateTermDto {
   /** HT = autumn, VT = spring, and the year: HT2026. */
-  @Matches(TERM_CODE, { message: 'code must be HT or VT followed by a year, e.g. HT2026' })
+  @Matches(TERM_CODE, withCode(TermsErrors.term_code_format))
   code: string;
 
   @IsOptional()
@@ -56,7 +58,7 @@ export class CreateTermDto {
 
 export class UpdateTermDto {
   @IsOptional()
-  @Matches(TERM_CODE, { message: 'code must be HT or VT followed by a year, e.g. HT2026' })
+  @Matches(TERM_CODE, withCode(TermsErrors.term_code_format))
   code?: string;
 
   @IsOptional()

@@ -1,14 +1,15 @@
-import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { AllocationRunStatus } from '../../allocation/allocation-run-status';
 import { AllocationService } from '../../allocation/allocation.service';
-import { AllocationRun, AllocationRunStatus } from '../../allocation/entities/allocation-run.entity';
-import { CreateAssignmentDto } from '../../assignments/dto/assignment.dto';
+import type { AllocationRun } from '../../allocation/entities/allocation-run.entity';
 import { assignmentsCsv } from '../../assignments/assignments-csv';
 import { AssignmentsService } from '../../assignments/assignments.service';
+import { CreateAssignmentDto } from '../../assignments/dto/assignment.dto';
 import { PublicationService } from '../../assignments/publication.service';
 import { GuardedRequest } from '../../auth/access.guard';
-import { PutQuotaDto } from '../../balance/dto/quota.dto';
 import { BalanceService } from '../../balance/balance.service';
+import { PutQuotaDto } from '../../balance/dto/quota.dto';
 import { Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
@@ -20,27 +21,17 @@ import { ReminderResultResponse } from '../../reminders/dto/reminder-result.resp
 import { RemindersService } from '../../reminders/reminders.service';
 import { StudentResponse } from '../../students/dto/student.response';
 import { StudentsService } from '../../students/students.service';
-import { CreateTermDto, TermPeriodDto, UpdateTermDto } from '../../terms/dto/term.dto';
+import { CreateTermDto, UpdateTermDto } from '../../terms/dto/term.dto';
 import { TermResponse } from '../../terms/dto/term.response';
-import { nextStatus, TermStatus } from '../../terms/term-status';
+import { TermsErrors } from '../../terms/terms.errors';
 import { TermsService } from '../../terms/terms.service';
 import { UniversitiesService } from '../../universities/universities.service';
-import { barChart } from '../charts';
-import { field as fieldName, TRAINING } from '../format';
-import { attempt, formValue, validateForm } from '../forms';
-import { FormErrors, PageData, ViewService, sendPage } from '../view.service';
+import { FormFlow, Refused } from '../form-flow';
+import { formValue } from '../forms';
+import { CONFIRM } from '../texts';
+import { dashboardPage, placementsPage, runPage, termForm, TermNames, termNames, termsPage } from '../view-models/coordinator';
+import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
-
-/** Seconds between reloads of a run's page while the job works. */
-const RUN_REFRESH_SECONDS = 2;
-
-/** A page shown again after a refused form: which form it was, what was typed, what was wrong. */
-interface Refused {
-  errors?: FormErrors;
-  values?: Record<string, unknown>;
-  /** The form the errors belong to, e.g. `status` or `quota:<universityId>`. */
-  errorFor?: string;
-}
 
 const termPath = (code: string) => `/terminer/${encodeURIComponent(code)}`;
 
@@ -54,6 +45,7 @@ const termPath = (code: string) => `/terminer/${encodeURIComponent(code)}`;
 export class CoordinatorPagesController {
   constructor(
     private readonly view: ViewService,
+    private readonly form: FormFlow,
     private readonly terms: TermsService,
     private readonly balance: BalanceService,
     private readonly reminders: RemindersService,
@@ -69,198 +61,135 @@ export class CoordinatorPagesController {
   // Terms
 
   @Get('terminer')
-  termsPage(@Req() request: GuardedRequest): Promise<string> {
-    return this.termsView(request, { values: { targetPlaces: 100 } });
+  termList(@Req() request: GuardedRequest): Promise<string> {
+    return this.termsView(request);
   }
 
   @Post('terminer')
-  async createTerm(@Req() request: GuardedRequest, @Res() response: Response, @Body() body: Record<string, unknown>): Promise<void> {
-    const universities = await this.universities.list();
-    // A university whose dates are both left empty gets no period; `given` maps the DTO's period index back to the form's.
-    const given = universities
-      .map((university, index) => ({ index, universityId: university.id, startsOn: this.date(body, `periods.${index}.startsOn`), endsOn: this.date(body, `periods.${index}.endsOn`) }))
-      .filter((p) => p.startsOn || p.endsOn);
-    const periods: TermPeriodDto[] = given.map(({ universityId, startsOn, endsOn }) => ({ universityId, startsOn, endsOn }));
-    const code = (formValue.text(body.code) ?? '').trim().toUpperCase();
-    const input = { code, targetPlaces: formValue.int(body.targetPlaces), reportingDeadline: formValue.text(body.reportingDeadline) ?? '', periods };
-    const values = {
-      code,
-      targetPlaces: formValue.text(body.targetPlaces),
-      reportingDeadline: input.reportingDeadline,
-      ...Object.fromEntries(universities.flatMap((_, i) => [`periods.${i}.startsOn`, `periods.${i}.endsOn`].map((name) => [name, this.date(body, name)]))),
-    };
-    const toForm = (errors: FormErrors) =>
-      Object.fromEntries(Object.entries(errors).map(([name, message]) => [name.replace(/^periods\.(\d+)\./, (_, k: string) => `periods.${given[Number(k)]?.index ?? k}.`), message]));
-
-    const checked = await validateForm(CreateTermDto, input);
-    if ('errors' in checked) return sendPage(response, 400, await this.termsView(request, { errors: toForm(checked.errors), values }));
-    const result = await attempt(() => this.terms.create(request.actor!, checked.dto));
-    if ('errors' in result) {
-      // The one conflict on creating is a taken code: say it next to the code.
-      const errors = result.status === 409 && result.errors._form ? { code: result.errors._form } : toForm(result.errors);
-      return sendPage(response, result.status, await this.termsView(request, { errors, values }));
-    }
-    response.redirect(303, `${termPath(result.ok.code)}?klart=skapat`);
+  async createTerm(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
+    return this.form.submit(request, response, {
+      dto: CreateTermDto,
+      ...termForm(await this.universities.list()),
+      call: (dto) => this.terms.create(request.actor!, dto),
+      conflictField: { [TermsErrors.term_code_taken.code]: 'code' },
+      done: (term) => ({ redirect: termPath(term.code), confirmation: CONFIRM.termCreated(term) }),
+      page: (refused) => this.termsView(request, refused),
+    });
   }
 
-  private async termsView(request: GuardedRequest, refused: Refused): Promise<string> {
-    const universities = await this.universities.list();
-    return this.view.page(request, 'coordinator/terms', {
-      title: 'Terminer',
-      terms: await this.terms.list(),
-      universities,
-      labels: {
-        code: 'Terminskod',
-        targetPlaces: 'Mål (antal platser)',
-        reportingDeadline: 'Sista dag för rapportering',
-        periods: 'VFU-perioder',
-        ...Object.fromEntries(
-          universities.flatMap((u, i) => [
-            [`periods.${i}.startsOn`, `Första dagen, ${u.name}`],
-            [`periods.${i}.endsOn`, `Sista dagen, ${u.name}`],
-            [`periods.${i}.universityId`, u.name],
-          ]),
-        ),
-      },
-      ...refused,
-    });
+  private async termsView(request: GuardedRequest, refused?: Refused): Promise<string> {
+    const [terms, universities] = await Promise.all([this.terms.list(), this.universities.list()]);
+    return this.view.page(request, 'coordinator/terms', termsPage({ terms, universities }, refused));
   }
 
   // The term's dashboard
 
   @Get('terminer/:code')
   dashboard(@Req() request: GuardedRequest, @Param('code') code: string): Promise<string> {
-    return this.dashboardView(request, code, {});
+    return this.dashboardView(request, code);
   }
 
   @Post('terminer/:code/kvoter/:universityId')
-  async overrideQuota(
-    @Req() request: GuardedRequest,
-    @Res() response: Response,
-    @Param('code') code: string,
-    @IdParam('universityId') universityId: string,
-    @Body() body: Record<string, unknown>,
-  ): Promise<void> {
-    const refused = { values: { quota: formValue.text(body.quota) }, errorFor: `quota:${universityId}` };
-    const checked = await validateForm(PutQuotaDto, { quota: formValue.int(body.quota) });
-    if ('errors' in checked) return sendPage(response, 400, await this.dashboardView(request, code, { ...refused, errors: checked.errors }));
-    const result = await attempt(() => this.balance.overrideQuota(request.actor!, code, universityId, checked.dto.quota));
-    if ('errors' in result) return sendPage(response, result.status, await this.dashboardView(request, code, { ...refused, errors: result.errors }));
-    response.redirect(303, `${termPath(code)}?klart=sparat#kvoter`);
+  overrideQuota(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
+    return this.form.submit(request, response, {
+      dto: PutQuotaDto,
+      input: (body) => ({ quota: formValue.int(body.quota) }),
+      call: (dto) => this.balance.overrideQuota(request.actor!, code, universityId, dto.quota),
+      errorFor: `quota:${universityId}`,
+      done: async (set) => ({ redirect: `${termPath(code)}#kvoter`, confirmation: CONFIRM.quotaSet({ university: await this.universityName(universityId), quota: set.quota }) }),
+      page: (refused) => this.dashboardView(request, code, refused),
+    });
   }
 
   @Post('terminer/:code/kvoter/:universityId/aterstall')
-  async restoreQuota(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
-    const result = await attempt(() => this.balance.restoreQuota(request.actor!, code, universityId));
-    if ('errors' in result) return sendPage(response, result.status, await this.dashboardView(request, code, { errors: result.errors, errorFor: `quota:${universityId}` }));
-    response.redirect(303, `${termPath(code)}?klart=sparat#kvoter`);
+  restoreQuota(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
+    return this.form.submit(request, response, {
+      call: () => this.balance.restoreQuota(request.actor!, code, universityId),
+      errorFor: `quota:${universityId}`,
+      done: async () => ({ redirect: `${termPath(code)}#kvoter`, confirmation: CONFIRM.quotaRestored({ university: await this.universityName(universityId) }) }),
+      page: (refused) => this.dashboardView(request, code, refused),
+    });
   }
 
   @Post('terminer/:code/status')
-  async moveStatus(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @Body() body: Record<string, unknown>): Promise<void> {
-    const checked = await validateForm(UpdateTermDto, { status: formValue.text(body.status) });
-    if ('errors' in checked) return sendPage(response, 400, await this.dashboardView(request, code, { errors: { _form: checked.errors.status ?? 'Kontrollera värdet.' }, errorFor: 'status' }));
-    const result = await attempt(() => this.terms.update(request.actor!, code, checked.dto));
-    if ('errors' in result) return sendPage(response, result.status, await this.dashboardView(request, code, { errors: result.errors, errorFor: 'status' }));
-    response.redirect(303, `${termPath(code)}?klart=sparat`);
+  moveStatus(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+    return this.form.submit(request, response, {
+      dto: UpdateTermDto,
+      input: (body) => ({ status: formValue.text(body.status) }),
+      call: (dto) => this.terms.update(request.actor!, code, dto),
+      errorFor: 'status',
+      onForm: 'above',
+      done: (term) => ({ redirect: termPath(code), confirmation: CONFIRM.termMoved(term) }),
+      page: (refused) => this.dashboardView(request, code, refused),
+    });
   }
 
   /** Sends the reminders and shows at once who got one and who has no contact person to get it. */
   @Post('terminer/:code/paminnelser')
-  async remind(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
-    const result = await attempt(() => this.reminders.remindNow(request.actor!, code));
-    if ('errors' in result) return sendPage(response, result.status, await this.dashboardView(request, code, { errors: result.errors, errorFor: 'reminders' }));
-    sendPage(response, 200, await this.dashboardView(request, code, {}, result.ok));
+  remind(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+    return this.form.submit(request, response, {
+      call: () => this.reminders.remindNow(request.actor!, code),
+      errorFor: 'reminders',
+      done: async (reminders) => ({ show: await this.dashboardView(request, code, undefined, reminders) }),
+      page: (refused) => this.dashboardView(request, code, refused),
+    });
   }
 
   @Post('terminer/:code/fordelning')
-  async startRun(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
-    const result = await attempt(() => this.allocation.start(request.actor!, code));
-    if ('errors' in result) return sendPage(response, result.status, await this.dashboardView(request, code, { errors: result.errors, errorFor: 'allocation' }));
-    response.redirect(303, `${termPath(code)}/fordelning/${result.ok.id}`);
+  startRun(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+    return this.form.submit(request, response, {
+      call: () => this.allocation.start(request.actor!, code),
+      errorFor: 'allocation',
+      done: (run) => ({ redirect: `${termPath(code)}/fordelning/${run.id}`, confirmation: CONFIRM.allocationStarted({ code }) }),
+      page: (refused) => this.dashboardView(request, code, refused),
+    });
   }
 
-  private async dashboardView(request: GuardedRequest, code: string, refused: Refused, reminders?: ReminderResultResponse): Promise<string> {
+  private async dashboardView(request: GuardedRequest, code: string, refused?: Refused, reminders?: ReminderResultResponse): Promise<string> {
     const term = await this.terms.get(code);
     const [balance, universities, runs] = await Promise.all([this.balance.get(code), this.universities.list(), this.allocation.list(code)]);
-    const chart = barChart({
-      title: `Användbara platser per stadsdel, ${term.code}`,
-      description: `Användbara platser som varje stadsdel har rapporterat. Stadsdelar som inte har rapporterat är streckade och märkta ”har inte rapporterat”. Samma siffror finns i tabellen.`,
-      bars: balance.districts.map((d) => ({ label: d.name, value: d.usablePlaces, marked: !d.reported, note: '(har inte rapporterat)' })),
-      unit: 'platser',
-    });
-    const next = nextStatus(term.status);
-    return this.view.page(request, 'coordinator/dashboard', {
-      title: `Terminsöversikt ${term.code}`,
-      term,
-      balance,
-      chart,
-      universityName: Object.fromEntries(universities.map((u) => [u.id, u.name])),
-      next,
-      nextByPublishing: next === TermStatus.Published,
-      runs,
-      reminders,
-      labels: { quota: 'Ny kvot' },
-      ...refused,
-    });
+    return this.view.page(request, 'coordinator/dashboard', dashboardPage({ term, balance, universities, runs, reminders }, refused));
+  }
+
+  private async universityName(id: string): Promise<string> {
+    return (await this.universities.get(id)).name;
   }
 
   // Allocation runs
 
   @Get('terminer/:code/fordelning/:runId')
-  runPage(@Req() request: GuardedRequest, @Param('code') code: string, @IdParam('runId') runId: string): Promise<string> {
-    return this.runView(request, code, runId, {});
+  run(@Req() request: GuardedRequest, @Param('code') code: string, @IdParam('runId') runId: string): Promise<string> {
+    return this.runView(request, code, runId);
   }
 
   @Post('terminer/:code/fordelning/:runId/tillampa')
   async applyRun(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('runId') runId: string): Promise<void> {
     await this.runOf(code, runId);
-    const result = await attempt(() => this.allocation.apply(request.actor!, runId));
-    if ('errors' in result) return sendPage(response, result.status, await this.runView(request, code, runId, { errors: result.errors }));
-    response.redirect(303, `${termPath(code)}/placeringar?klart=tillampat`);
+    return this.form.submit(request, response, {
+      call: () => this.allocation.apply(request.actor!, runId),
+      done: ({ applied }) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.proposalApplied({ code, applied }) }),
+      page: (refused) => this.runView(request, code, runId, refused),
+    });
   }
 
   /** The term and the run, if the run belongs to that term (else 404, as for any id that is not there). */
   private async runOf(code: string, runId: string): Promise<{ term: TermResponse; run: AllocationRun }> {
     const [term, run] = await Promise.all([this.terms.get(code), this.allocation.get(runId)]);
-    if (run.termId !== term.id) throw AppError.notFound('Allocation run');
+    if (run.termId !== term.id) throw AppError.notFound('allocation_run');
     return { term, run };
   }
 
-  private async runView(request: GuardedRequest, code: string, runId: string, refused: Refused): Promise<string> {
+  private async runView(request: GuardedRequest, code: string, runId: string, refused?: Refused): Promise<string> {
     const { term, run } = await this.runOf(code, runId);
-    const working = run.status === AllocationRunStatus.Queued || run.status === AllocationRunStatus.Running;
-    const data: PageData = { title: `Fördelning ${term.code}`, term, run, working, ...(working ? { refresh: RUN_REFRESH_SECONDS } : {}), ...refused };
-    if (run.status === AllocationRunStatus.Succeeded && run.outcome) {
-      const names = await this.names(request, code);
-      const student = (id: string) => names.students.get(id) ?? { name: 'Borttagen student', university: '–' };
-      data.universities = run.outcome.universities.map((u) => ({ name: names.universities.get(u.universityId)?.name ?? '–', quota: u.quota, placed: u.placed }));
-      data.unplaced = run.outcome.unplaced.map((u) => ({ ...student(u.studentId), reason: u.reason })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-      data.proposals = run.outcome.proposals
-        .map((p) => {
-          const offer = names.offers.get(p.offerId);
-          return {
-            ...student(p.studentId),
-            district: offer ? (names.districts.get(offer.districtId) ?? '–') : '–',
-            unit: offer?.unitName ?? 'Borttagen plats',
-            field: offer?.field,
-            supervisor: offer?.supervisors.find((s) => s.id === p.supervisorId)?.name ?? '–',
-            cost: p.cost,
-          };
-        })
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    }
-    return this.view.page(request, 'coordinator/run', data);
+    const names = run.status === AllocationRunStatus.Succeeded ? await this.names(request, code) : undefined;
+    return this.view.page(request, 'coordinator/run', runPage({ term, run, names }, refused));
   }
 
   // Placements
 
   @Get('terminer/:code/placeringar')
-  placementsPage(@Req() request: GuardedRequest, @Param('code') code: string, @Query() query: Record<string, unknown>): Promise<string> {
-    const count = (value: unknown) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : null);
-    const published = count(query.publicerade);
-    const mails = count(query.epost);
-    return this.placementsView(request, code, {}, published !== null && mails !== null ? { published, mails } : undefined);
+  placementList(@Req() request: GuardedRequest, @Param('code') code: string): Promise<string> {
+    return this.placementsView(request, code);
   }
 
   @Get('terminer/:code/placeringar.csv')
@@ -270,84 +199,53 @@ export class CoordinatorPagesController {
   }
 
   @Post('terminer/:code/placeringar')
-  async assign(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @Body() body: Record<string, unknown>): Promise<void> {
-    const input = { studentId: formValue.text(body.studentId) ?? '', offerId: formValue.text(body.offerId) ?? '', supervisorId: formValue.text(body.supervisorId) ?? '' };
-    const refused = { values: input, errorFor: 'assign' };
-    const checked = await validateForm(CreateAssignmentDto, input);
-    if ('errors' in checked) return sendPage(response, 400, await this.placementsView(request, code, { ...refused, errors: checked.errors }));
-    const result = await attempt(() => this.assignments.assign(request.actor!, code, checked.dto));
-    if ('errors' in result) return sendPage(response, result.status, await this.placementsView(request, code, { ...refused, errors: result.errors }));
-    response.redirect(303, `${termPath(code)}/placeringar?klart=sparat`);
+  assign(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+    return this.form.submit(request, response, {
+      dto: CreateAssignmentDto,
+      input: (body) => ({ studentId: formValue.text(body.studentId) ?? '', offerId: formValue.text(body.offerId) ?? '', supervisorId: formValue.text(body.supervisorId) ?? '' }),
+      call: (dto) => this.assignments.assign(request.actor!, code, dto),
+      errorFor: 'assign',
+      done: (placement) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.studentPlaced(placement) }),
+      page: (refused) => this.placementsView(request, code, refused),
+    });
   }
 
   @Post('terminer/:code/placeringar/:id/ta-bort')
   async unassign(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam() id: string): Promise<void> {
-    const result = await attempt(() => this.assignments.unassign(request.actor!, id));
-    if ('errors' in result) return sendPage(response, result.status, await this.placementsView(request, code, { errors: result.errors, errorFor: 'placements' }));
-    response.redirect(303, `${termPath(code)}/placeringar?klart=borttaget`);
+    const placement = (await this.assignments.list(request.actor!, code)).find((r) => r.id === id);
+    if (!placement) throw AppError.notFound('assignment');
+    return this.form.submit(request, response, {
+      call: () => this.assignments.unassign(request.actor!, id),
+      errorFor: 'placements',
+      done: () => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.placementRemoved(placement) }),
+      page: (refused) => this.placementsView(request, code, refused),
+    });
   }
 
   @Post('terminer/:code/publicera')
-  async publish(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
-    const result = await attempt(() => this.publication.publish(request.actor!, code));
-    if ('errors' in result) return sendPage(response, result.status, await this.placementsView(request, code, { errors: result.errors, errorFor: 'publish' }));
-    response.redirect(303, `${termPath(code)}/placeringar?klart=publicerat&publicerade=${result.ok.published}&epost=${result.ok.notifications}`);
+  publish(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+    return this.form.submit(request, response, {
+      call: () => this.publication.publish(request.actor!, code),
+      errorFor: 'publish',
+      done: (published) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.published({ code, ...published }) }),
+      page: (refused) => this.placementsView(request, code, refused),
+    });
   }
 
-  private async placementsView(request: GuardedRequest, code: string, refused: Refused, published?: { published: number; mails: number }): Promise<string> {
+  private async placementsView(request: GuardedRequest, code: string, refused?: Refused): Promise<string> {
     const term = await this.terms.get(code);
     const [rows, names] = await Promise.all([this.assignments.list(request.actor!, code), this.names(request, code)]);
-    const placed = new Set(rows.map((r) => r.studentId));
-    const atOffer = (id: string) => rows.filter((r) => r.offerId === id).length;
-    const withSupervisor = (id: string) => rows.filter((r) => r.supervisorId === id).length;
-    const offers = [...names.offers.values()].map((o) => {
-      const label = `${names.districts.get(o.districtId) ?? '–'} – ${o.unitName} – ${fieldName(o.field)}`;
-      return { value: o.id, label: `${label} – ${Math.max(0, o.usablePlaces - atOffer(o.id))} av ${o.usablePlaces} lediga`, group: label, supervisors: o.supervisors.map((s) => ({
-        value: s.id,
-        label: `${s.name} – ${Math.max(0, (s.active ? s.capacity : 0) - withSupervisor(s.id))} av ${s.active ? s.capacity : 0} lediga – utbildning: ${TRAINING[s.trainingStatus].toLowerCase()}`,
-      })) };
-    });
-    return this.view.page(request, 'coordinator/placements', {
-      title: `Placeringar ${term.code}`,
-      term,
-      rows: rows.map((r) => ({ ...r, university: names.universities.get(r.universityId)?.code ?? '–', district: names.districts.get(r.districtId) ?? '–' })),
-      // The same supervisor can be named on several offers: keep the choice under the offer chosen with it.
-      supervisorGroup: offers.find((o) => o.value === refused.values?.offerId && o.supervisors.some((s) => s.value === refused.values?.supervisorId))?.value
-        ?? offers.find((o) => o.supervisors.some((s) => s.value === refused.values?.supervisorId))?.value,
-      unplacedStudents: [...names.students.entries()].filter(([id]) => !placed.has(id)).map(([id, s]) => ({ value: id, label: `${s.name} (${s.university})` })),
-      offers,
-      drafts: rows.filter((r) => r.status === 'draft').length,
-      published,
-      labels: { studentId: 'Student', offerId: 'Plats', supervisorId: 'Handledare' },
-      ...refused,
-    });
+    return this.view.page(request, 'coordinator/placements', placementsPage({ term, rows, names }, refused));
   }
 
   /** Names for the ids in runs and placements: the term's students and offers, the districts and universities. */
-  private async names(request: GuardedRequest, code: string) {
+  private async names(request: GuardedRequest, code: string): Promise<TermNames> {
     const [students, offers, districts, universities] = await Promise.all([
-      this.students.list(request.actor!, code).then((list) => list as StudentResponse[]),
+      this.students.list(request.actor!, code) as Promise<StudentResponse[]>,
       this.offers.list(request.actor!, code, {}),
       this.districts.list(),
       this.universities.list(),
     ]);
-    const university = new Map(universities.map((u) => [u.id, u]));
-    const district = new Map(districts.map((d) => [d.id, d.name]));
-    return {
-      students: new Map(students.map((s) => [s.id, { name: s.name, university: university.get(s.universityId)?.code ?? '–' }])),
-      offers: new Map(
-        offers
-          .map(OfferResponse.of)
-          .sort((a, b) => (district.get(a.districtId) ?? '').localeCompare(district.get(b.districtId) ?? '', 'sv') || a.unitName.localeCompare(b.unitName, 'sv'))
-          .map((o) => [o.id, o]),
-      ),
-      districts: district,
-      universities: university,
-    };
+    return termNames({ students, offers: offers.map(OfferResponse.of), districts, universities });
   }
-
-  private date(body: Record<string, unknown>, name: string): string {
-    return (formValue.text(body[name]) ?? '').trim();
-  }
-
 }

@@ -1,44 +1,32 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { GuardedRequest } from '../../auth/access.guard';
-import { Role } from '../../common/auth/role';
 import { IdParam } from '../../common/http/id-param';
+import { Clock } from '../../common/time/clock';
 import { CalendarTokensService } from '../../events/calendar-tokens.service';
 import { EventsService } from '../../events/events.service';
 import { TermsService } from '../../terms/terms.service';
+import { FormFlow, Refused } from '../form-flow';
+import { CONFIRM } from '../texts';
+import { homePage } from '../view-models/home';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
 /** Where each role starts: the terms, coming events, and the personal calendar link. */
-const TERM_LINK: Record<Role, string | null> = {
-  [Role.Coordinator]: '/terminer/:code',
-  [Role.DistrictContact]: '/platser?termin=:code',
-  [Role.UniversityCoordinator]: '/studenter?termin=:code',
-};
-
 @WebController()
 export class HomeController {
   constructor(
     private readonly view: ViewService,
+    private readonly form: FormFlow,
     private readonly terms: TermsService,
     private readonly events: EventsService,
     private readonly calendar: CalendarTokensService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
-  async home(@Req() request: GuardedRequest): Promise<string> {
-    const actor = request.actor!;
-    const upcoming = (await this.events.list(actor, { from: new Date().toISOString() }))
-      .filter(({ invited }) => invited || actor.role === Role.Coordinator)
-      .slice(0, 10)
-      .map(({ event }) => event);
-    return this.view.page(request, 'home', {
-      title: 'Översikt',
-      terms: (await this.terms.list()).filter((t) => t.status !== 'closed'),
-      termLink: TERM_LINK[actor.role],
-      events: upcoming,
-      calendarUrl: await this.calendar.url(actor),
-    });
+  home(@Req() request: GuardedRequest): Promise<string> {
+    return this.homeView(request);
   }
 
   /** One event as a calendar file, for the signed-in user (the API's copy needs a bearer token). */
@@ -48,8 +36,21 @@ export class HomeController {
   }
 
   @Post('kalenderlank')
-  async rotate(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
-    await this.calendar.rotateUrl(request.actor!);
-    response.redirect(303, '/?klart=ny_lank');
+  rotate(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
+    return this.form.submit(request, response, {
+      call: () => this.calendar.rotateUrl(request.actor!),
+      done: () => ({ redirect: '/', confirmation: CONFIRM.calendarLinkRenewed() }),
+      page: (refused) => this.homeView(request, refused),
+    });
+  }
+
+  private async homeView(request: GuardedRequest, refused?: Refused): Promise<string> {
+    const actor = request.actor!;
+    const [events, terms, calendarUrl] = await Promise.all([
+      this.events.list(actor, { from: this.clock.now().toISOString() }),
+      this.terms.list(),
+      this.calendar.url(actor),
+    ]);
+    return this.view.page(request, 'home', homePage({ role: actor.role, terms, events, calendarUrl }, refused));
   }
 }

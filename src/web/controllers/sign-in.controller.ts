@@ -6,7 +6,9 @@ import { AuthService } from '../../auth/auth.service';
 import { PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_MS, SessionsService } from '../../auth/sessions/sessions.service';
 import { Public } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
-import { attempt } from '../forms';
+import { sessionToken } from '../confirmation.interceptor';
+import { formFailure } from '../form-errors';
+import { SIGNED_OUT } from '../texts';
 import { sendPage, ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -37,19 +39,26 @@ export class SignInController {
     response.type('html').send(this.view.page(request, 'login', { title: 'Logga in', next: safeNext(next) }));
   }
 
+  /**
+   * Not the form flow: there is no session yet to keep a confirmation on (this call makes it and
+   * sets its cookie), the way on is the page asked for rather than a confirmation, and the
+   * credentials are not a DTO to show again field by field.
+   */
   @Public()
   @Post('logga-in')
   @HttpCode(200)
   async signIn(@Req() request: GuardedRequest, @Res() response: Response, @Body() body: Record<string, unknown>): Promise<void> {
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const result = await attempt(() => this.auth.login(email, password, request.ip ?? 'unknown'));
-    if ('errors' in result) {
-      sendPage(response, result.status, this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors: result.errors }));
-      return;
+    let signedIn: Awaited<ReturnType<AuthService['login']>>;
+    try {
+      signedIn = await this.auth.login(email, password, request.ip ?? 'unknown');
+    } catch (error) {
+      const { status, errors } = formFailure(error);
+      return sendPage(response, status, this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors }));
     }
-    await this.sessions.end(request.cookies?.[SESSION_COOKIE]);
-    this.cookie(response, SESSION_COOKIE, await this.sessions.start(result.ok.user), SESSION_IDLE_MS * 3);
+    await this.sessions.end(sessionToken(request));
+    this.cookie(response, SESSION_COOKIE, await this.sessions.start(signedIn.user), SESSION_IDLE_MS * 3);
     response.clearCookie(PRE_SESSION_CSRF_COOKIE, { path: '/' });
     response.redirect(303, safeNext(body.next));
   }
@@ -57,8 +66,8 @@ export class SignInController {
   @Public()
   @Post('logga-ut')
   async signOut(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
-    await this.sessions.end(request.cookies?.[SESSION_COOKIE]);
+    await this.sessions.end(sessionToken(request));
     response.clearCookie(SESSION_COOKIE, { path: '/' });
-    response.redirect(303, '/logga-in?klart=utloggad');
+    response.redirect(303, `/logga-in?klart=${SIGNED_OUT.key}`);
   }
 }

@@ -1,0 +1,6 @@
+export enum AllocationRunStatus {
+  Queued = 'queued',
+  Running = 'running',
+  Succeeded = 'succeeded',
+  Failed = 'failed',
+}

@@ -1,0 +1,4 @@
+export enum AssignmentStatus {
+  Draft = 'draft',
+  Published = 'published',
+}

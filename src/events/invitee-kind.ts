@@ -1,0 +1,5 @@
+export enum InviteeKind {
+  User = 'user',
+  Supervisor = 'supervisor',
+  Student = 'student',
+}
