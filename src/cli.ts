@@ -82,7 +82,7 @@ async function main(): Promise<number> {
     ),
     strict: true,
   });
-  return createUser(values as Record<string, string | undefined>);
+  return createUser(values);
 }
 
 main().then(

@@ -177,7 +177,7 @@ describe('notifications when the mail server is away', () => {
       const { email } = await newContact(admin, t, (await districtByCode(t, 'farsta')).id);
       // Refused twice and waiting for its next try (not caught mid-attempt, while it is `sending`).
       let row = await rowFor(t, email);
-      for (let i = 0; i < 200 && !(row && row.attempts >= 2 && row.status === 'pending'); i++) {
+      for (let i = 0; i < 200 && !(row && row.attempts >= 2 && row.status === NotificationStatus.Pending); i++) {
         await sleep(50);
         row = await rowFor(t, email);
       }

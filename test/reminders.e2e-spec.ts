@@ -24,10 +24,10 @@ describe('reporting reminders', () => {
   const districtIds: Record<string, string> = {};
 
   const reminderRows = async (termId: string) =>
-    (await t.dataSource.query(
+    await t.dataSource.query<{ email: string; daysLeft: string }[]>(
       `SELECT n.recipient_email AS email, n.data->>'daysLeft' AS "daysLeft" FROM notifications n WHERE n.template = 'reporting-reminder' AND n.idempotency_key LIKE $1 ORDER BY (n.data->>'daysLeft')::int DESC, n.recipient_email`,
       [`reporting-reminder-${termId}-%`],
-    )) as { email: string; daysLeft: string }[];
+    );
 
   beforeAll(async () => {
     smtp = new TestSmtp(await freePort());

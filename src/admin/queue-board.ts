@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE, SessionsService } from '../auth/sessions/sessions.service';
 import { Role } from '../common/auth/role';
 import { JobQueueService } from '../jobs/job-queue.service';
+import { cookieOf } from '../common/http/cookies';
 
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
 
@@ -33,7 +34,7 @@ function coordinatorOnly(auth: AuthService, sessions: SessionsService) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
     const bearer = scheme?.toLowerCase() === 'bearer' && token ? await auth.actorFor(token) : null;
-    const session = bearer ? null : await sessions.resolve((req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE]);
+    const session = bearer ? null : await sessions.resolve(cookieOf(req, SESSION_COOKIE));
     const actor = bearer ?? session?.actor ?? null;
     if (!actor) return refuse(res, HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>, or sign in on the web pages');
     if (session && !['GET', 'HEAD'].includes(req.method) && !sameOrigin(req)) return refuse(res, HttpStatus.FORBIDDEN, 'Cross-site request refused');

@@ -7,6 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { AuthService } from './auth.service';
 import { PRE_SESSION_CSRF_COOKIE, ResolvedSession, SESSION_COOKIE, SessionsService } from './sessions/sessions.service';
+import { cookieOf } from '../common/http/cookies';
 
 const SAFE_METHODS = ['GET', 'HEAD'];
 
@@ -30,7 +31,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const webPage = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets);
     // A public page still shows who is signed in, and checks its forms like any other.
-    if (webPage) request.session = (await this.sessions.resolve(request.cookies?.[SESSION_COOKIE])) ?? undefined;
+    if (webPage) request.session = (await this.sessions.resolve(cookieOf(request, SESSION_COOKIE))) ?? undefined;
     if (webPage && !SAFE_METHODS.includes(request.method)) this.checkCsrf(request);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
@@ -60,7 +61,7 @@ export class AccessGuard implements CanActivate {
    * token of the sign-in page's own cookie (double submit).
    */
   private checkCsrf(request: GuardedRequest): void {
-    const expected = request.session?.csrfToken ?? request.cookies?.[PRE_SESSION_CSRF_COOKIE];
+    const expected = request.session?.csrfToken ?? cookieOf(request, PRE_SESSION_CSRF_COOKIE);
     if (!expected) throw AppError.of(CommonErrors.form_expired);
     const given = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
     if (!SessionsService.csrfMatches(expected, given)) throw AppError.of(CommonErrors.form_expired);

@@ -23,7 +23,7 @@ export class LoginThrottleService {
   async assertAllowed(email: string, ip: string): Promise<void> {
     const window = this.config.env.LOGIN_WINDOW_SECONDS;
     const max = this.config.env.LOGIN_MAX_FAILURES;
-    const [{ byEmail, byIp }] = await this.attempts.query(
+    const [{ byEmail, byIp }]: { byEmail: string; byIp: string }[] = await this.attempts.query(
       `SELECT
          (SELECT count(*) FROM login_attempts f
            WHERE f.email = $1 AND NOT f.succeeded

@@ -6,7 +6,6 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import type { User } from '../users/entities/user.entity';
 import { CalendarToken } from './entities/calendar-token.entity';
 import { EventsService } from './events.service';
 
@@ -36,7 +35,7 @@ export class CalendarTokensService {
   /** The feed behind a token; 404 for a token that is unknown, revoked, or of an inactive user. */
   async feed(token: string): Promise<string> {
     const row = TOKEN.test(token) ? await this.dataSource.manager.findOne(CalendarToken, { where: { token }, relations: { user: true } }) : null;
-    const user = row?.user as User | undefined;
+    const user = row?.user;
     if (!user || !user.active) throw AppError.notFound('calendar');
     return this.events.feed(user);
   }

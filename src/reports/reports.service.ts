@@ -93,7 +93,7 @@ export class ReportsService {
           attendedWorkshop: attendance.length ? attendance.some((i) => i.attended) : null,
         };
       }),
-      fields: balance.fields.map((f) => ({ ...f, filled: count((r) => r.field === f.field) })),
+      fields: balance.fields.map((f) => ({ ...f, filled: count((r) => r.field === (f.field as typeof r.field)) })),
       universities: balance.universities.map((u) => ({
         universityId: u.universityId,
         code: u.code,

@@ -86,7 +86,7 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
       districtPreferences,
       needsExtraSupport: YES.includes(support),
     });
-    for (const fieldProblem of toFieldProblems(validateSync(student, { forbidUnknownValues: false })) as FieldProblem[]) {
+    for (const fieldProblem of toFieldProblems(validateSync(student, { forbidUnknownValues: false }))) {
       // Preferences were looked up column by column above; name the first column for the rest.
       const field = fieldProblem.field === 'fieldPreferences' ? 'field1' : fieldProblem.field === 'districtPreferences' ? 'district1' : fieldProblem.field;
       if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ ...fieldProblem, field, row });

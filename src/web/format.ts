@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { STOCKHOLM, swedishTimeSpan } from '../common/time/stockholm';
-import { FIELDS } from '../fields/fields';
+import { Field, FIELDS } from '../fields/fields';
 
 /** Helpers the templates use: Swedish words, Stockholm times. */
 export const dateTime = (value: Date | string | null | undefined): string =>
@@ -13,7 +13,7 @@ export const date = (value: string | null | undefined): string =>
 export const localInput = (value: Date | string | null | undefined): string =>
   value ? DateTime.fromJSDate(new Date(value), { zone: STOCKHOLM }).toFormat("yyyy-LL-dd'T'HH:mm") : '';
 
-export const field = (code: string): string => FIELDS.find((f) => f.code === code)?.nameSv ?? code;
+export const field = (code: string): string => FIELDS.find((f) => f.code === (code as Field))?.nameSv ?? code;
 
 export const percent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)} %`);
 
@@ -142,6 +142,6 @@ export const AUDIT_ACTION: Record<string, string> = {
 /** A value from the audit log's changes as short JSON text (the template escapes it). */
 export const auditValue = (value: unknown): string => {
   if (value === undefined) return '–';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? '–';
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 };

@@ -11,6 +11,6 @@ export const formValue = {
   stockholmInstant: (value: unknown): string | undefined => {
     if (typeof value !== 'string' || !value) return undefined;
     const instant = DateTime.fromISO(value, { zone: 'Europe/Stockholm' });
-    return instant.isValid ? instant.toISO({ suppressMilliseconds: true })! : value;
+    return instant.isValid ? instant.toISO({ suppressMilliseconds: true }) : value;
   },
 };

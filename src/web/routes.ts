@@ -16,7 +16,7 @@ export function routesOf(controllers: readonly Type[]): RouteInfo[] {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '').replace(/^\/|\/$/g, '');
     return Object.getOwnPropertyNames(controller.prototype)
       .filter((name) => name !== 'constructor')
-      .map((name) => controller.prototype[name] as unknown)
+      .map((name): unknown => (controller.prototype as Record<string, unknown>)[name])
       .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
       .flatMap((handler) => {
         const paths = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat();

@@ -4,12 +4,12 @@ import { Eta } from 'eta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GuardedRequest } from '../auth/access.guard';
-import { Role } from '../common/auth/role';
 import { AppConfig } from '../config/app-config';
 import { FIELDS } from '../fields/fields';
 import { pageNotice } from './confirmation.interceptor';
 import * as format from './format';
 import { NAV } from './navigation';
+import { cookieOf } from '../common/http/cookies';
 
 /** Compiled, the templates sit beside this file in dist/web/views; under Jest, in src/web/views. */
 export const VIEWS_DIR = join(__dirname, 'views');
@@ -41,8 +41,8 @@ export class ViewService {
     return this.eta.render(template, {
       ...data,
       user: user ? { name: user.name, role: user.role } : null,
-      csrf: request.session?.csrfToken ?? request.cookies?.vfu_csrf ?? '',
-      nav: user ? NAV[user.role as Role] : [],
+      csrf: request.session?.csrfToken ?? cookieOf(request, 'vfu_csrf') ?? '',
+      nav: user ? NAV[user.role] : [],
       path: request.path,
       notice: pageNotice(request),
       fields: FIELDS,

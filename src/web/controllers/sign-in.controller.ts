@@ -11,6 +11,7 @@ import { formFailure } from '../form-errors';
 import { SIGNED_OUT } from '../texts';
 import { sendPage, ViewService } from '../view.service';
 import { WebController } from '../web-controller';
+import { cookieOf } from '../../common/http/cookies';
 
 /** Only paths of this site: a `next` elsewhere would make the sign-in page an open redirect. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/');
@@ -33,9 +34,9 @@ export class SignInController {
   form(@Req() request: GuardedRequest, @Res() response: Response, @Query('next') next?: string): void {
     if (request.session) return response.redirect(303, safeNext(next));
     // Double-submit token for the form, until there is a session to hold one.
-    const csrf = request.cookies?.[PRE_SESSION_CSRF_COOKIE] ?? randomBytes(24).toString('base64url');
+    const csrf = cookieOf(request, PRE_SESSION_CSRF_COOKIE) ?? randomBytes(24).toString('base64url');
     this.cookie(response, PRE_SESSION_CSRF_COOKIE, csrf, 3600_000);
-    request.cookies = { ...request.cookies, [PRE_SESSION_CSRF_COOKIE]: csrf };
+    request.cookies = { ...(request.cookies as Record<string, string>), [PRE_SESSION_CSRF_COOKIE]: csrf };
     response.type('html').send(this.view.page(request, 'login', { title: 'Logga in', next: safeNext(next) }));
   }
 
