@@ -33,8 +33,11 @@ const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 const SEED = 20260901;
 
 /** The service's own weights (src/allocation/preference-cost.ts), compiled. */
-const { FIELD_RANK_COST, DISTRICT_RANK_COST, UNLISTED_DISTRICT_COST: DISTRICT_NOT_LISTED_COST } =
-  require('../dist/allocation/preference-cost.js') as typeof import('../src/allocation/preference-cost');
+const {
+  FIELD_RANK_COST,
+  DISTRICT_RANK_COST,
+  UNLISTED_DISTRICT_COST: DISTRICT_NOT_LISTED_COST,
+} = require('../dist/allocation/preference-cost.js') as typeof import('../src/allocation/preference-cost');
 /**
  * How popular each of the 6 fields is, among offers and among students alike; a student with
  * 1–3 of them then matches about half of the offers in their area.
@@ -210,7 +213,8 @@ function solveLp(highs: Highs, lp: string): LpOutcome {
 
 /** Runs one size in this process and prints its Report as JSON. */
 async function runSize(size: Size): Promise<void> {
-  const { solveAllocation } = require('../dist/allocation/engine/index.js') as typeof import('../src/allocation/engine/index');
+  const { solveAllocation } =
+    require('../dist/allocation/engine/index.js') as typeof import('../src/allocation/engine/index');
   const instance = generate(size, SEED + size.students);
   const rssBeforeSolve = process.memoryUsage().rss;
   const times: number[] = [];
@@ -271,10 +275,15 @@ function main(): void {
       agreement = `${report.highs.placed}/${report.highs.totalCost} ${agree ? 'agree' : 'DISAGREE'}`;
       highsMs = `${report.highs.ms.toFixed(0)} (${report.highs.solveMs.toFixed(0)})`;
       ratio = `${(report.highs.ms / engineMs).toFixed(0)}×`;
-      if (!agree) problems.push(`${size.name}: engine ${report.placed}/${report.totalCost}, HiGHS ${report.highs.placed}/${report.highs.totalCost}`);
+      if (!agree)
+        problems.push(
+          `${size.name}: engine ${report.placed}/${report.totalCost}, HiGHS ${report.highs.placed}/${report.highs.totalCost}`,
+        );
     }
-    if (size.limitMs !== undefined && engineMs > size.limitMs) problems.push(`${size.name}: solve took ${engineMs.toFixed(0)} ms, target ${size.limitMs} ms`);
-    if (report.peakRss > MEMORY_LIMIT_BYTES) problems.push(`${size.name}: peak RSS ${mib(report.peakRss)}, target 2 GiB`);
+    if (size.limitMs !== undefined && engineMs > size.limitMs)
+      problems.push(`${size.name}: solve took ${engineMs.toFixed(0)} ms, target ${size.limitMs} ms`);
+    if (report.peakRss > MEMORY_LIMIT_BYTES)
+      problems.push(`${size.name}: peak RSS ${mib(report.peakRss)}, target 2 GiB`);
     rows.push([
       size.name,
       String(report.students),
@@ -290,9 +299,26 @@ function main(): void {
       ratio,
     ]);
   }
-  const header = ['size', 'students', 'slots', 'edges', 'placed', 'totalCost', 'engine ms', 'RSS before solve', 'peak RSS', 'HiGHS placed/cost', 'HiGHS ms (solve only)', 'HiGHS/engine'];
+  const header = [
+    'size',
+    'students',
+    'slots',
+    'edges',
+    'placed',
+    'totalCost',
+    'engine ms',
+    'RSS before solve',
+    'peak RSS',
+    'HiGHS placed/cost',
+    'HiGHS ms (solve only)',
+    'HiGHS/engine',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));

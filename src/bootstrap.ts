@@ -21,7 +21,10 @@ export function selectQueueBackend(config: AppConfig): void {
 }
 
 /** The HTTP application exactly as production runs it; the e2e tests build theirs here too. */
-export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole, 'worker'>): Promise<INestApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  role: Exclude<ProcessRole, 'worker'>,
+): Promise<INestApplication> {
   selectQueueBackend(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config, role), {
     bufferLogs: true,
@@ -35,7 +38,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
   app.use(cookieParser());
   // The browser pages get strict security headers; the API docs and the queue board bring inline scripts of their own.
   const pageHeaders = helmet({
-    contentSecurityPolicy: { directives: { 'form-action': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null } },
+    contentSecurityPolicy: {
+      directives: { 'form-action': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null },
+    },
     hsts: config.isProduction,
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -52,7 +57,9 @@ export async function createHttpApp(config: AppConfig, role: Exclude<ProcessRole
     app,
     new DocumentBuilder()
       .setTitle('VFU placement coordination')
-      .setDescription('Field placements (VFU) for social-work students in Stockholm city: districts, terms, offers, allocation.')
+      .setDescription(
+        'Field placements (VFU) for social-work students in Stockholm city: districts, terms, offers, allocation.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -29,13 +29,17 @@ Creates the user, or resets the password of an existing one. Same configuration 
 /** Accepts an id or a code, so a first contact can be created without looking ids up. */
 async function resolveId(manager: EntityManager, entity: typeof District | typeof University, value?: string) {
   if (!value) return undefined;
-  const found = await manager.findOne(entity, { where: /^[0-9a-f-]{36}$/i.test(value) ? { id: value } : { code: value } });
+  const found = await manager.findOne(entity, {
+    where: /^[0-9a-f-]{36}$/i.test(value) ? { id: value } : { code: value },
+  });
   return found?.id ?? value;
 }
 
 async function createUser(args: Record<string, string | undefined>): Promise<number> {
   const config = loadConfig();
-  const embedded = config.embeddedDatabase ? await startEmbeddedPostgres(config, (m) => process.stderr.write(`${m}\n`)) : null;
+  const embedded = config.embeddedDatabase
+    ? await startEmbeddedPostgres(config, (m) => process.stderr.write(`${m}\n`))
+    : null;
   const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
   try {
     await runMigrations(config.databaseUrl);
@@ -78,7 +82,10 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     args: rest,
     options: Object.fromEntries(
-      ['email', 'name', 'role', 'password', 'district', 'university'].map((name) => [name, { type: 'string' as const }]),
+      ['email', 'name', 'role', 'password', 'district', 'university'].map((name) => [
+        name,
+        { type: 'string' as const },
+      ]),
     ),
     strict: true,
   });
@@ -88,7 +95,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const details = error instanceof AppError && error.details ? error.details.map((d) => `\n  --${d.field}: ${d.message}`).join('') : '';
+    const details =
+      error instanceof AppError && error.details
+        ? error.details.map((d) => `\n  --${d.field}: ${d.message}`).join('')
+        : '';
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}${details}\n${USAGE}\n`);
     process.exit(1);
   },

@@ -6,7 +6,8 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 
-const say = (message: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
+const say = (message: string) =>
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
 
 function parseRole(argument: string | undefined): ProcessRole {
   if (argument === undefined || argument === 'all') return 'all';
@@ -50,7 +51,9 @@ async function start(role: ProcessRole, config: AppConfig): Promise<INestApplica
       ? 'E-mail: sent through SMTP_URL'
       : `E-mail: no SMTP_URL, so messages are written as .eml files to ${config.mailFolder} instead of being sent`,
   );
-  say('First user: npm run cli -- create-user --email you@example.se --name "Your Name" --role coordinator --password "<at least 10 characters>"');
+  say(
+    'First user: npm run cli -- create-user --email you@example.se --name "Your Name" --role coordinator --password "<at least 10 characters>"',
+  );
   return app;
 }
 
@@ -58,7 +61,9 @@ async function main(): Promise<void> {
   try {
     await start(parseRole(process.argv[2]), loadConfig());
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
+    );
     process.exit(1);
   }
 }

@@ -5,11 +5,56 @@ import { startTestApp, TestApp } from './support/test-app';
 
 /** Offers of the seeded scenario: [district, field, places, supervisors as [capacity, training]]. */
 const SCENARIO: [string, string, number, [number, string][]][] = [
-  ['rinkeby-kista', 'financial_assistance', 6, [[2, 'completed'], [2, 'completed'], [2, 'completed']]],
-  ['spanga-tensta', 'children_youth', 5, [[1, 'none'], [1, 'none']]],
-  ['bromma', 'elderly', 4, [[2, 'in_progress'], [2, 'in_progress']]],
-  ['bromma', 'social_psychiatry', 3, [[1, 'completed'], [1, 'completed'], [1, 'completed']]],
-  ['sodermalm', 'substance_abuse', 10, [[2, 'completed'], [2, 'completed'], [2, 'in_progress'], [2, 'none'], [2, 'none']]],
+  [
+    'rinkeby-kista',
+    'financial_assistance',
+    6,
+    [
+      [2, 'completed'],
+      [2, 'completed'],
+      [2, 'completed'],
+    ],
+  ],
+  [
+    'spanga-tensta',
+    'children_youth',
+    5,
+    [
+      [1, 'none'],
+      [1, 'none'],
+    ],
+  ],
+  [
+    'bromma',
+    'elderly',
+    4,
+    [
+      [2, 'in_progress'],
+      [2, 'in_progress'],
+    ],
+  ],
+  [
+    'bromma',
+    'social_psychiatry',
+    3,
+    [
+      [1, 'completed'],
+      [1, 'completed'],
+      [1, 'completed'],
+    ],
+  ],
+  [
+    'sodermalm',
+    'substance_abuse',
+    10,
+    [
+      [2, 'completed'],
+      [2, 'completed'],
+      [2, 'in_progress'],
+      [2, 'none'],
+      [2, 'none'],
+    ],
+  ],
   ['farsta', 'disability', 2, [[1, 'none']]],
 ];
 
@@ -26,31 +71,74 @@ describe('balance and quotas', () => {
     for (const [district, field, places, supervisors] of SCENARIO) {
       const districtId = (await districtByCode(t, district)).id;
       const named = [];
-      for (const [capacity, trainingStatus] of supervisors) named.push((await createSupervisor(t, admin, districtId, { capacity, trainingStatus })).id);
+      for (const [capacity, trainingStatus] of supervisors)
+        named.push((await createSupervisor(t, admin, districtId, { capacity, trainingStatus })).id);
       const offer = await createOffer(t, admin, code, { districtId, field, places, supervisorIds: named });
       expect(offer.status).toBe(201);
     }
     for (const university of ['SU', 'ESB', 'SH']) ids[university] = (await universityByCode(t, university)).id;
-    for (const [university, places] of [['SU', 50], ['ESB', 20], ['SH', 30]] as const) {
-      await t.http().put(`/api/terms/${code}/demand/${ids[university]}`).set(admin.auth).send({ requestedPlaces: places }).expect(200);
+    for (const [university, places] of [
+      ['SU', 50],
+      ['ESB', 20],
+      ['SH', 30],
+    ] as const) {
+      await t
+        .http()
+        .put(`/api/terms/${code}/demand/${ids[university]}`)
+        .set(admin.auth)
+        .send({ requestedPlaces: places })
+        .expect(200);
     }
   });
   afterAll(() => t.close());
 
   it('sets the target against offered and usable places, per district (with those not reported), field and university', async () => {
     const { body } = await t.http().get(`/api/terms/${code}/balance`).set(admin.auth).expect(200);
-    expect(body).toMatchObject({ targetPlaces: 100, offeredPlaces: 30, usablePlaces: 26, fillablePlaces: 26, shortfall: 74 });
+    expect(body).toMatchObject({
+      targetPlaces: 100,
+      offeredPlaces: 30,
+      usablePlaces: 26,
+      fillablePlaces: 26,
+      shortfall: 74,
+    });
     expect(body.districts).toHaveLength(14);
     const byName = Object.fromEntries(body.districts.map((d: { name: string }) => [d.name, d]));
     expect(byName['Rinkeby-Kista']).toMatchObject({ reported: true, offeredPlaces: 6, usablePlaces: 6 });
     expect(byName['Spånga-Tensta']).toMatchObject({ reported: true, offeredPlaces: 5, usablePlaces: 2 });
     expect(byName['Bromma']).toMatchObject({ reported: true, offeredPlaces: 7, usablePlaces: 7 });
     expect(byName['Södermalm']).toMatchObject({ reported: true, offeredPlaces: 10, usablePlaces: 10 });
-    expect(byName['Farsta']).toMatchObject({ reported: true, offeredPlaces: 2, usablePlaces: 1, firstReportedAt: expect.any(String) });
-    expect(body.districts.filter((d: { reported: boolean }) => !d.reported).map((d: { name: string }) => d.name).sort()).toEqual(
-      ['Enskede-Årsta-Vantör', 'Hägersten-Liljeholmen', 'Hässelby-Vällingby', 'Kungsholmen', 'Norrmalm', 'Skarpnäck', 'Skärholmen', 'Älvsjö', 'Östermalm'].sort(),
+    expect(byName['Farsta']).toMatchObject({
+      reported: true,
+      offeredPlaces: 2,
+      usablePlaces: 1,
+      firstReportedAt: expect.any(String),
+    });
+    expect(
+      body.districts
+        .filter((d: { reported: boolean }) => !d.reported)
+        .map((d: { name: string }) => d.name)
+        .sort(),
+    ).toEqual(
+      [
+        'Enskede-Årsta-Vantör',
+        'Hägersten-Liljeholmen',
+        'Hässelby-Vällingby',
+        'Kungsholmen',
+        'Norrmalm',
+        'Skarpnäck',
+        'Skärholmen',
+        'Älvsjö',
+        'Östermalm',
+      ].sort(),
     );
-    expect(byName['Norrmalm']).toEqual({ districtId: expect.any(String), name: 'Norrmalm', reported: false, offeredPlaces: 0, usablePlaces: 0, firstReportedAt: null });
+    expect(byName['Norrmalm']).toEqual({
+      districtId: expect.any(String),
+      name: 'Norrmalm',
+      reported: false,
+      offeredPlaces: 0,
+      usablePlaces: 0,
+      firstReportedAt: null,
+    });
     expect(body.fields).toEqual([
       { field: 'financial_assistance', offeredPlaces: 6, usablePlaces: 6 },
       { field: 'social_psychiatry', offeredPlaces: 3, usablePlaces: 3 },
@@ -65,7 +153,13 @@ describe('balance and quotas', () => {
       { universityId: ids.SH, code: 'SH', requestedPlaces: 30, quota: 8, quotaOverridden: false, assigned: 0 },
       { universityId: ids.SU, code: 'SU', requestedPlaces: 50, quota: 13, quotaOverridden: false, assigned: 0 },
     ]);
-    expect(body.supervisorTraining).toEqual({ supervisors: 16, completed: 8, inProgress: 3, none: 5, trainedShare: 11 / 16 });
+    expect(body.supervisorTraining).toEqual({
+      supervisors: 16,
+      completed: 8,
+      inProgress: 3,
+      none: 5,
+      trainedShare: 11 / 16,
+    });
   });
 
   it('shows the balance to every role', async () => {
@@ -77,12 +171,25 @@ describe('balance and quotas', () => {
   });
 
   it('lets the coordinator override a quota, splits the rest among the others, and restores it; audited', async () => {
-    const set = await t.http().put(`/api/terms/${code}/quotas/${ids.ESB}`).set(admin.auth).send({ quota: 10 }).expect(200);
+    const set = await t
+      .http()
+      .put(`/api/terms/${code}/quotas/${ids.ESB}`)
+      .set(admin.auth)
+      .send({ quota: 10 })
+      .expect(200);
     expect(set.body).toEqual({ universityId: ids.ESB, quota: 10, quotaOverridden: true });
     let { body } = await t.http().get(`/api/terms/${code}/balance`).set(admin.auth).expect(200);
     // 16 left for SU and SH by demand 50/30: 10 and 6.
-    expect(body.universities.map((u: { code: string; quota: number; quotaOverridden: boolean }) => [u.code, u.quota, u.quotaOverridden])).toEqual([
-      ['ESB', 10, true], ['SH', 6, false], ['SU', 10, false],
+    expect(
+      body.universities.map((u: { code: string; quota: number; quotaOverridden: boolean }) => [
+        u.code,
+        u.quota,
+        u.quotaOverridden,
+      ]),
+    ).toEqual([
+      ['ESB', 10, true],
+      ['SH', 6, false],
+      ['SU', 10, false],
     ]);
     await t.http().delete(`/api/terms/${code}/quotas/${ids.ESB}`).set(admin.auth).expect(204);
     ({ body } = await t.http().get(`/api/terms/${code}/balance`).set(admin.auth).expect(200));
@@ -97,8 +204,18 @@ describe('balance and quotas', () => {
   it('refuses quota changes from anyone but the coordinator, and bad values', async () => {
     const university = await signedInUser(t, Role.UniversityCoordinator, { university: 'ESB' });
     await t.http().put(`/api/terms/${code}/quotas/${ids.ESB}`).set(university.auth).send({ quota: 20 }).expect(403);
-    const bad = await t.http().put(`/api/terms/${code}/quotas/${ids.ESB}`).set(admin.auth).send({ quota: -3 }).expect(400);
+    const bad = await t
+      .http()
+      .put(`/api/terms/${code}/quotas/${ids.ESB}`)
+      .set(admin.auth)
+      .send({ quota: -3 })
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['quota']);
-    await t.http().put(`/api/terms/${code}/quotas/00000000-0000-4000-8000-000000000000`).set(admin.auth).send({ quota: 3 }).expect(404);
+    await t
+      .http()
+      .put(`/api/terms/${code}/quotas/00000000-0000-4000-8000-000000000000`)
+      .set(admin.auth)
+      .send({ quota: 3 })
+      .expect(404);
   });
 });

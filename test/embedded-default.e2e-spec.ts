@@ -25,7 +25,13 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}/api`;
     const { DATABASE_URL: _d, REDIS_URL: _r, JWT_SECRET: _j, ...rest } = process.env;
-    env = { ...rest, NODE_ENV: 'development', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) };
+    env = {
+      ...rest,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+    };
     server = spawn(process.execPath, [join(root, 'dist/main.js')], { env, cwd: root, stdio: 'pipe' });
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));
@@ -53,7 +59,18 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   it('creates a coordinator with the CLI, signs in, and runs a job through the PostgreSQL-backed queue', async () => {
     const cli = await promisify(execFile)(
       process.execPath,
-      [join(root, 'dist/cli.js'), 'create-user', '--email', 'first@stockholm.se', '--name', 'Första Samordnare', '--role', 'coordinator', '--password', 'correct-horse-battery'],
+      [
+        join(root, 'dist/cli.js'),
+        'create-user',
+        '--email',
+        'first@stockholm.se',
+        '--name',
+        'Första Samordnare',
+        '--role',
+        'coordinator',
+        '--password',
+        'correct-horse-battery',
+      ],
       { env, cwd: root },
     );
     expect(cli.stdout).toContain('Created coordinator first@stockholm.se');
@@ -84,7 +101,12 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     const created = await fetch(`${base}/users`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'second@stockholm.se', name: 'Andra Samordnare', role: 'coordinator', password: 'another-long-pw' }),
+      body: JSON.stringify({
+        email: 'second@stockholm.se',
+        name: 'Andra Samordnare',
+        role: 'coordinator',
+        password: 'another-long-pw',
+      }),
     });
     expect(created.status).toBe(201);
     let mails: string[] = [];
@@ -103,7 +125,18 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
 
     const again = await promisify(execFile)(
       process.execPath,
-      [join(root, 'dist/cli.js'), 'create-user', '--email', 'first@stockholm.se', '--name', 'Första', '--role', 'coordinator', '--password', 'a-new-password-1'],
+      [
+        join(root, 'dist/cli.js'),
+        'create-user',
+        '--email',
+        'first@stockholm.se',
+        '--name',
+        'Första',
+        '--role',
+        'coordinator',
+        '--password',
+        'a-new-password-1',
+      ],
       { env, cwd: root },
     );
     expect(again.stdout).toContain('Reset the password of coordinator first@stockholm.se');
@@ -122,44 +155,139 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       paths: Record<string, object>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining([
-      '/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/districts', '/api/districts/{id}',
-      '/api/universities', '/api/universities/{id}', '/api/fields', '/api/health', '/api/audit-log',
-      '/api/notifications', '/api/notifications/{id}', '/api/notifications/{id}/retry',
-      '/api/terms', '/api/terms/{code}', '/api/supervisors', '/api/supervisors/{id}', '/api/terms/{code}/offers', '/api/offers/{id}',
-      '/api/terms/{code}/demand', '/api/terms/{code}/demand/{universityId}', '/api/terms/{code}/balance',
-      '/api/terms/{code}/quotas/{universityId}', '/api/terms/{code}/reminders',
-      '/api/terms/{code}/students', '/api/terms/{code}/students/import', '/api/students/{id}', '/api/terms/{code}/allocation-runs',
-      '/api/allocation-runs/{id}', '/api/allocation-runs/{id}/apply', '/api/terms/{code}/assignments', '/api/assignments/{id}',
-      '/api/terms/{code}/assignments/publish', '/api/events', '/api/events/{id}', '/api/events/{id}.ics', '/api/events/{id}/cancel',
-      '/api/me/calendar-token', '/api/me/calendar-token/rotate', '/api/calendar/{token}.ics',
-      '/api/terms/{code}/report', '/api/reports/trend', '/api/training-reports', '/api/student-requests', '/api/student-requests/{id}',
-      '/api/agreement', '/api/agreement/revisions', '/api/agreement/revisions/{version}/approve', '/api/agreement/notice',
-      '/api/people/export', '/api/people/erase',
-    ]));
-    expect(Object.keys(document.components.schemas.BalanceResponse.properties)).toEqual(expect.arrayContaining(
-      ['targetPlaces', 'offeredPlaces', 'usablePlaces', 'shortfall', 'districts', 'fields', 'universities'],
-    ));
-    expect(Object.keys(document.components.schemas.OfferResponse.properties)).toEqual(expect.arrayContaining(
-      ['id', 'districtId', 'unitName', 'field', 'places', 'usablePlaces', 'supervisorIds', 'warnings'],
-    ));
-    expect(Object.keys(document.components.schemas.CreateUserDto.properties).sort()).toEqual(
-      ['districtId', 'email', 'name', 'password', 'role', 'universityId'],
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/districts',
+        '/api/districts/{id}',
+        '/api/universities',
+        '/api/universities/{id}',
+        '/api/fields',
+        '/api/health',
+        '/api/audit-log',
+        '/api/notifications',
+        '/api/notifications/{id}',
+        '/api/notifications/{id}/retry',
+        '/api/terms',
+        '/api/terms/{code}',
+        '/api/supervisors',
+        '/api/supervisors/{id}',
+        '/api/terms/{code}/offers',
+        '/api/offers/{id}',
+        '/api/terms/{code}/demand',
+        '/api/terms/{code}/demand/{universityId}',
+        '/api/terms/{code}/balance',
+        '/api/terms/{code}/quotas/{universityId}',
+        '/api/terms/{code}/reminders',
+        '/api/terms/{code}/students',
+        '/api/terms/{code}/students/import',
+        '/api/students/{id}',
+        '/api/terms/{code}/allocation-runs',
+        '/api/allocation-runs/{id}',
+        '/api/allocation-runs/{id}/apply',
+        '/api/terms/{code}/assignments',
+        '/api/assignments/{id}',
+        '/api/terms/{code}/assignments/publish',
+        '/api/events',
+        '/api/events/{id}',
+        '/api/events/{id}.ics',
+        '/api/events/{id}/cancel',
+        '/api/me/calendar-token',
+        '/api/me/calendar-token/rotate',
+        '/api/calendar/{token}.ics',
+        '/api/terms/{code}/report',
+        '/api/reports/trend',
+        '/api/training-reports',
+        '/api/student-requests',
+        '/api/student-requests/{id}',
+        '/api/agreement',
+        '/api/agreement/revisions',
+        '/api/agreement/revisions/{version}/approve',
+        '/api/agreement/notice',
+        '/api/people/export',
+        '/api/people/erase',
+      ]),
     );
-    expect(Object.keys(document.components.schemas.LoginResponse.properties)).toEqual(expect.arrayContaining(['accessToken', 'user']));
-    expect(Object.keys(document.components.schemas.DistrictResponse.properties).sort()).toEqual(['active', 'code', 'contactUserId', 'id', 'name']);
+    expect(Object.keys(document.components.schemas.BalanceResponse.properties)).toEqual(
+      expect.arrayContaining([
+        'targetPlaces',
+        'offeredPlaces',
+        'usablePlaces',
+        'shortfall',
+        'districts',
+        'fields',
+        'universities',
+      ]),
+    );
+    expect(Object.keys(document.components.schemas.OfferResponse.properties)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'districtId',
+        'unitName',
+        'field',
+        'places',
+        'usablePlaces',
+        'supervisorIds',
+        'warnings',
+      ]),
+    );
+    expect(Object.keys(document.components.schemas.CreateUserDto.properties).sort()).toEqual([
+      'districtId',
+      'email',
+      'name',
+      'password',
+      'role',
+      'universityId',
+    ]);
+    expect(Object.keys(document.components.schemas.LoginResponse.properties)).toEqual(
+      expect.arrayContaining(['accessToken', 'user']),
+    );
+    expect(Object.keys(document.components.schemas.DistrictResponse.properties).sort()).toEqual([
+      'active',
+      'code',
+      'contactUserId',
+      'id',
+      'name',
+    ]);
   });
 
   it('the CLI names bad input and exits non-zero', async () => {
     const run = promisify(execFile)(
       process.execPath,
-      [join(root, 'dist/cli.js'), 'create-user', '--email', 'nope', '--name', 'X', '--role', 'district_contact', '--password', 'short'],
+      [
+        join(root, 'dist/cli.js'),
+        'create-user',
+        '--email',
+        'nope',
+        '--name',
+        'X',
+        '--role',
+        'district_contact',
+        '--password',
+        'short',
+      ],
       { env, cwd: root },
     );
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--email[\s\S]*--password/) });
     const unknownDistrict = promisify(execFile)(
       process.execPath,
-      [join(root, 'dist/cli.js'), 'create-user', '--email', 'c@x.se', '--name', 'X', '--role', 'district_contact', '--password', 'long-enough-pw', '--district', 'atlantis'],
+      [
+        join(root, 'dist/cli.js'),
+        'create-user',
+        '--email',
+        'c@x.se',
+        '--name',
+        'X',
+        '--role',
+        'district_contact',
+        '--password',
+        'long-enough-pw',
+        '--district',
+        'atlantis',
+      ],
       { env, cwd: root },
     );
     await expect(unknownDistrict).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--districtId') });
@@ -170,7 +298,10 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       env: { ...env, PORT: 'eighty', DATABASE_URL: 'mysql://nope' },
       cwd: root,
     });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/) });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/),
+    });
   });
 
   it('refuses to start in production without JWT_SECRET', async () => {
@@ -178,6 +309,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       env: { ...env, NODE_ENV: 'production' },
       cwd: root,
     });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('JWT_SECRET: is required when NODE_ENV=production') });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('JWT_SECRET: is required when NODE_ENV=production'),
+    });
   });
 });

@@ -29,7 +29,9 @@ describe('events, invitations and calendar feeds', () => {
 
   const createEvent = (body: object) => t.http().post('/api/events').set(admin.auth).send(body);
   const inviteeEmails = async (eventId: string) =>
-    ((await t.http().get(`/api/events/${eventId}/invitees`).set(admin.auth).expect(200)).body as { email: string }[]).map((i) => i.email).sort();
+    ((await t.http().get(`/api/events/${eventId}/invitees`).set(admin.auth).expect(200)).body as { email: string }[])
+      .map((i) => i.email)
+      .sort();
   const feedOf = async (user: SignedInUser) => {
     const { url } = (await t.http().get('/api/me/calendar-token').set(user.auth).expect(200)).body as { url: string };
     return { url, path: new URL(url).pathname };
@@ -38,30 +40,70 @@ describe('events, invitations and calendar feeds', () => {
   beforeAll(async () => {
     smtp = new TestSmtp(await freePort());
     await smtp.start();
-    t = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', OUTBOX_SWEEP_MS: '300', PUBLIC_URL: 'https://vfu.example.se' } });
+    t = await startTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', OUTBOX_SWEEP_MS: '300', PUBLIC_URL: 'https://vfu.example.se' },
+    });
     admin = await signedInUser(t, Role.Coordinator);
-    for (const district of ['bromma', 'farsta']) contacts[district] = await signedInUser(t, Role.DistrictContact, { district });
-    for (const university of ['SU', 'SH']) universities[university] = await signedInUser(t, Role.UniversityCoordinator, { university });
+    for (const district of ['bromma', 'farsta'])
+      contacts[district] = await signedInUser(t, Role.DistrictContact, { district });
+    for (const university of ['SU', 'SH'])
+      universities[university] = await signedInUser(t, Role.UniversityCoordinator, { university });
     const su = (await universityByCode(t, 'SU')).id;
     const sh = (await universityByCode(t, 'SH')).id;
     const bromma = (await districtByCode(t, 'bromma')).id;
 
     // HT2031: the earliest VFU start is 1 September (SU), SH starts a week later.
-    await createTerm(t, admin, {
-      code: 'HT2031',
-      reportingDeadline: '2031-05-15',
-      periods: [{ universityId: sh, startsOn: '2031-09-08', endsOn: '2032-01-16' }, { universityId: su, startsOn: '2031-09-01', endsOn: '2032-01-16' }],
-    }, 'allocating');
+    await createTerm(
+      t,
+      admin,
+      {
+        code: 'HT2031',
+        reportingDeadline: '2031-05-15',
+        periods: [
+          { universityId: sh, startsOn: '2031-09-08', endsOn: '2032-01-16' },
+          { universityId: su, startsOn: '2031-09-01', endsOn: '2032-01-16' },
+        ],
+      },
+      'allocating',
+    );
     const created = await createSupervisor(t, admin, bromma, { name: 'Hanna Handledare' });
-    supervisor = { id: created.id, email: (await t.dataSource.query('SELECT email FROM supervisors WHERE id = $1', [created.id]))[0].email };
-    const offer = await t.http().post('/api/terms/HT2031/offers').set(admin.auth)
-      .send({ districtId: bromma, unitName: 'Barn och unga Bromma', field: 'children_youth', places: 2, supervisorIds: [created.id] }).expect(201);
+    supervisor = {
+      id: created.id,
+      email: (await t.dataSource.query('SELECT email FROM supervisors WHERE id = $1', [created.id]))[0].email,
+    };
+    const offer = await t
+      .http()
+      .post('/api/terms/HT2031/offers')
+      .set(admin.auth)
+      .send({
+        districtId: bromma,
+        unitName: 'Barn och unga Bromma',
+        field: 'children_youth',
+        places: 2,
+        supervisorIds: [created.id],
+      })
+      .expect(201);
     ids.offer = offer.body.id;
     await t.http().put(`/api/terms/HT2031/quotas/${su}`).set(admin.auth).send({ quota: 5 }).expect(200);
-    const registered = await t.http().post('/api/terms/HT2031/students').set(admin.auth)
-      .send({ universityId: su, name: 'Stina Student', email: 'stina@student.su.se', studentRef: 'SU-77', fieldPreferences: ['children_youth'] }).expect(201);
+    const registered = await t
+      .http()
+      .post('/api/terms/HT2031/students')
+      .set(admin.auth)
+      .send({
+        universityId: su,
+        name: 'Stina Student',
+        email: 'stina@student.su.se',
+        studentRef: 'SU-77',
+        fieldPreferences: ['children_youth'],
+      })
+      .expect(201);
     student = { id: registered.body.id, email: 'stina@student.su.se' };
-    await t.http().post('/api/terms/HT2031/assignments').set(admin.auth).send({ studentId: student.id, offerId: offer.body.id, supervisorId: created.id }).expect(201);
+    await t
+      .http()
+      .post('/api/terms/HT2031/assignments')
+      .set(admin.auth)
+      .send({ studentId: student.id, offerId: offer.body.id, supervisorId: created.id })
+      .expect(201);
     await t.http().post('/api/terms/HT2031/assignments/publish').set(admin.auth).expect(200);
   });
   afterAll(async () => {
@@ -73,109 +115,249 @@ describe('events, invitations and calendar feeds', () => {
   describe('the joint introduction', () => {
     it('is held on or after the earliest VFU start and within its first 14 days (400 naming the rule)', async () => {
       const base = { type: 'introduction', title: 'Introduktion', location: 'Stadshuset', termCode: 'HT2031' };
-      const early = await createEvent({ ...base, startsAt: '2031-08-31T10:00:00+02:00', endsAt: '2031-08-31T12:00:00+02:00' }).expect(400);
+      const early = await createEvent({
+        ...base,
+        startsAt: '2031-08-31T10:00:00+02:00',
+        endsAt: '2031-08-31T12:00:00+02:00',
+      }).expect(400);
       expect(early.body.details).toEqual([
         {
           field: 'startsAt',
           code: 'introduction_outside_window',
           params: { termCode: 'HT2031', earliestStart: '2031-09-01', days: 14, lastDay: '2031-09-14' },
-          message: expect.stringContaining('on or after 2031-09-01, the earliest VFU start of HT2031, and within its first 14 days (by 2031-09-14)'),
+          message: expect.stringContaining(
+            'on or after 2031-09-01, the earliest VFU start of HT2031, and within its first 14 days (by 2031-09-14)',
+          ),
         },
       ]);
-      const late = await createEvent({ ...base, startsAt: '2031-09-15T09:00:00+02:00', endsAt: '2031-09-15T12:00:00+02:00' }).expect(400);
+      const late = await createEvent({
+        ...base,
+        startsAt: '2031-09-15T09:00:00+02:00',
+        endsAt: '2031-09-15T12:00:00+02:00',
+      }).expect(400);
       expect(late.body.message).toContain('within its first 14 days');
-      const noTerm = await createEvent({ ...base, termCode: undefined, startsAt: '2031-09-02T09:00:00+02:00', endsAt: '2031-09-02T12:00:00+02:00' }).expect(400);
+      const noTerm = await createEvent({
+        ...base,
+        termCode: undefined,
+        startsAt: '2031-09-02T09:00:00+02:00',
+        endsAt: '2031-09-02T12:00:00+02:00',
+      }).expect(400);
       expect(fields(noTerm.body)).toEqual(['termCode']);
-      const bad = await createEvent({ type: 'party', title: '', location: '', startsAt: '2031-09-02 09:00', endsAt: 'later' }).expect(400);
+      const bad = await createEvent({
+        type: 'party',
+        title: '',
+        location: '',
+        startsAt: '2031-09-02 09:00',
+        endsAt: 'later',
+      }).expect(400);
       expect(fields(bad.body)).toEqual(['endsAt', 'location', 'startsAt', 'title', 'type']);
       expect(Number((await t.dataSource.query('SELECT count(*) AS n FROM events'))[0].n)).toBe(0);
     });
 
     it('invites the placed students, their supervisors, every district contact and university coordinator, with a calendar invitation', async () => {
       const created = await createEvent({
-        type: 'introduction', title: 'Gemensam introduktion HT2031', location: 'Stadshuset, Ragnar Östbergs plan 1', termCode: 'HT2031',
-        startsAt: '2031-09-02T09:00:00+02:00', endsAt: '2031-09-02T12:00:00+02:00', description: 'För alla VFU-studenter och handledare.',
+        type: 'introduction',
+        title: 'Gemensam introduktion HT2031',
+        location: 'Stadshuset, Ragnar Östbergs plan 1',
+        termCode: 'HT2031',
+        startsAt: '2031-09-02T09:00:00+02:00',
+        endsAt: '2031-09-02T12:00:00+02:00',
+        description: 'För alla VFU-studenter och handledare.',
       }).expect(201);
       ids.introduction = created.body.id;
-      expect(created.body).toMatchObject({ type: 'introduction', status: 'scheduled', sequence: 0, startsAt: '2031-09-02T07:00:00.000Z' });
+      expect(created.body).toMatchObject({
+        type: 'introduction',
+        status: 'scheduled',
+        sequence: 0,
+        startsAt: '2031-09-02T07:00:00.000Z',
+      });
       const invited = await inviteeEmails(ids.introduction);
-      for (const email of [student.email, supervisor.email, contacts.bromma.email, contacts.farsta.email, universities.SU.email, universities.SH.email]) {
+      for (const email of [
+        student.email,
+        supervisor.email,
+        contacts.bromma.email,
+        contacts.farsta.email,
+        universities.SU.email,
+        universities.SH.email,
+      ]) {
         expect(invited).toContain(email);
       }
       expect(invited).not.toContain(admin.email);
 
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === student.email && /^Inbjudan:/.test(m.parsed.subject ?? ''));
-      expect(mail.parsed.subject).toBe('Inbjudan: Gemensam introduktion HT2031, tisdag 2 september 2031 kl. 09.00–12.00');
-      expect(mail.parsed.text).toContain('Du är inbjuden till gemensamt introduktionstillfälle "Gemensam introduktion HT2031".');
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === student.email && /^Inbjudan:/.test(m.parsed.subject ?? ''),
+      );
+      expect(mail.parsed.subject).toBe(
+        'Inbjudan: Gemensam introduktion HT2031, tisdag 2 september 2031 kl. 09.00–12.00',
+      );
+      expect(mail.parsed.text).toContain(
+        'Du är inbjuden till gemensamt introduktionstillfälle "Gemensam introduktion HT2031".',
+      );
       const ics = calendarOf(mail);
       expect(ics.method).toBe('REQUEST');
       expect(ics.timezones).toEqual(['Europe/Stockholm']);
-      expect(ics.events).toEqual([expect.objectContaining({
-        uid: `event-${ids.introduction}@stockholm.se`, sequence: 0, status: 'CONFIRMED', tzid: 'Europe/Stockholm',
-        localStart: '2031-09-02T09:00:00', localEnd: '2031-09-02T12:00:00', attendees: [student.email],
-      })]);
+      expect(ics.events).toEqual([
+        expect.objectContaining({
+          uid: `event-${ids.introduction}@stockholm.se`,
+          sequence: 0,
+          status: 'CONFIRMED',
+          tzid: 'Europe/Stockholm',
+          localStart: '2031-09-02T09:00:00',
+          localEnd: '2031-09-02T12:00:00',
+          attendees: [student.email],
+        }),
+      ]);
       // Summer time: 09:00 in Stockholm is 07:00 UTC.
       expect(ics.events[0].start.toISOString()).toBe('2031-09-02T07:00:00.000Z');
 
-      const second = await createEvent({ type: 'introduction', title: 'Igen', location: 'X', termCode: 'HT2031', startsAt: '2031-09-03T09:00:00+02:00', endsAt: '2031-09-03T10:00:00+02:00' }).expect(409);
+      const second = await createEvent({
+        type: 'introduction',
+        title: 'Igen',
+        location: 'X',
+        termCode: 'HT2031',
+        startsAt: '2031-09-03T09:00:00+02:00',
+        endsAt: '2031-09-03T10:00:00+02:00',
+      }).expect(409);
       expect(second.body.message).toBe('HT2031 has its joint introduction already: one per term');
     });
 
     it('re-sends the invitation with SEQUENCE raised and the same UID when the event changes', async () => {
-      const changed = await t.http().patch(`/api/events/${ids.introduction}`).set(admin.auth).send({ location: 'Kulturhuset', startsAt: '2031-09-02T10:00:00+02:00' }).expect(200);
+      const changed = await t
+        .http()
+        .patch(`/api/events/${ids.introduction}`)
+        .set(admin.auth)
+        .send({ location: 'Kulturhuset', startsAt: '2031-09-02T10:00:00+02:00' })
+        .expect(200);
       expect(changed.body).toMatchObject({ sequence: 1, location: 'Kulturhuset' });
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === supervisor.email && /^Ändrad/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === supervisor.email && /^Ändrad/.test(m.parsed.subject ?? ''),
+      );
       const ics = calendarOf(mail);
-      expect(ics.events[0]).toMatchObject({ uid: `event-${ids.introduction}@stockholm.se`, sequence: 1, localStart: '2031-09-02T10:00:00' });
-      const outside = await t.http().patch(`/api/events/${ids.introduction}`).set(admin.auth).send({ startsAt: '2031-10-01T10:00:00+02:00', endsAt: '2031-10-01T11:00:00+02:00' }).expect(400);
+      expect(ics.events[0]).toMatchObject({
+        uid: `event-${ids.introduction}@stockholm.se`,
+        sequence: 1,
+        localStart: '2031-09-02T10:00:00',
+      });
+      const outside = await t
+        .http()
+        .patch(`/api/events/${ids.introduction}`)
+        .set(admin.auth)
+        .send({ startsAt: '2031-10-01T10:00:00+02:00', endsAt: '2031-10-01T11:00:00+02:00' })
+        .expect(400);
       expect(outside.body.details[0].field).toBe('startsAt');
     });
 
     it('invites students placed after it was planned, once their placement is published', async () => {
       const su = (await universityByCode(t, 'SU')).id;
-      const late = await t.http().post('/api/terms/HT2031/students').set(admin.auth)
-        .send({ universityId: su, name: 'Sen Student', email: 'sen@student.su.se', studentRef: 'SU-78', fieldPreferences: ['children_youth'] }).expect(201);
-      const assignment = await t.http().post('/api/terms/HT2031/assignments').set(admin.auth).send({ studentId: late.body.id, offerId: ids.offer, supervisorId: supervisor.id });
+      const late = await t
+        .http()
+        .post('/api/terms/HT2031/students')
+        .set(admin.auth)
+        .send({
+          universityId: su,
+          name: 'Sen Student',
+          email: 'sen@student.su.se',
+          studentRef: 'SU-78',
+          fieldPreferences: ['children_youth'],
+        })
+        .expect(201);
+      const assignment = await t
+        .http()
+        .post('/api/terms/HT2031/assignments')
+        .set(admin.auth)
+        .send({ studentId: late.body.id, offerId: ids.offer, supervisorId: supervisor.id });
       expect(assignment.status).toBe(409); // Hanna supervises one student: first raise her capacity.
       await t.http().patch(`/api/supervisors/${supervisor.id}`).set(admin.auth).send({ capacity: 2 }).expect(200);
-      await t.http().post('/api/terms/HT2031/assignments').set(admin.auth).send({ studentId: late.body.id, offerId: ids.offer, supervisorId: supervisor.id }).expect(201);
+      await t
+        .http()
+        .post('/api/terms/HT2031/assignments')
+        .set(admin.auth)
+        .send({ studentId: late.body.id, offerId: ids.offer, supervisorId: supervisor.id })
+        .expect(201);
       await t.http().post('/api/terms/HT2031/assignments/publish').set(admin.auth).expect(200);
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === 'sen@student.su.se' && /^Inbjudan/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === 'sen@student.su.se' && /^Inbjudan/.test(m.parsed.subject ?? ''),
+      );
       expect(calendarOf(mail).events[0]).toMatchObject({ sequence: 1, localStart: '2031-09-02T10:00:00' });
     });
   });
 
   describe('the workshop', () => {
     it('is one a year, over before the autumn term’s earliest VFU start, for contacts, universities and coordinators', async () => {
-      const after = await createEvent({ type: 'workshop', title: 'Workshop', location: 'Stadshuset', startsAt: '2031-08-31T22:30:00+02:00', endsAt: '2031-09-01T01:00:00+02:00' }).expect(400);
+      const after = await createEvent({
+        type: 'workshop',
+        title: 'Workshop',
+        location: 'Stadshuset',
+        startsAt: '2031-08-31T22:30:00+02:00',
+        endsAt: '2031-09-01T01:00:00+02:00',
+      }).expect(400);
       expect(after.body.details).toEqual([
         {
           field: 'endsAt',
           code: 'workshop_after_autumn_start',
           params: { termCode: 'HT2031', earliestStart: '2031-09-01' },
-          message: 'The workshop is held before the autumn term starts: it must end before 2031-09-01, the earliest VFU start of HT2031',
+          message:
+            'The workshop is held before the autumn term starts: it must end before 2031-09-01, the earliest VFU start of HT2031',
         },
       ]);
-      const noTerm = await createEvent({ type: 'workshop', title: 'Workshop', location: 'Stadshuset', startsAt: '2032-08-20T09:00:00+02:00', endsAt: '2032-08-20T15:00:00+02:00' }).expect(400);
+      const noTerm = await createEvent({
+        type: 'workshop',
+        title: 'Workshop',
+        location: 'Stadshuset',
+        startsAt: '2032-08-20T09:00:00+02:00',
+        endsAt: '2032-08-20T15:00:00+02:00',
+      }).expect(400);
       expect(noTerm.body.message).toContain('create HT2032 with its VFU periods first');
-      const workshop = await createEvent({ type: 'workshop', title: 'Workshop inför HT2031', location: 'Stadshuset', startsAt: '2031-08-20T09:00:00+02:00', endsAt: '2031-08-20T15:00:00+02:00' }).expect(201);
+      const workshop = await createEvent({
+        type: 'workshop',
+        title: 'Workshop inför HT2031',
+        location: 'Stadshuset',
+        startsAt: '2031-08-20T09:00:00+02:00',
+        endsAt: '2031-08-20T15:00:00+02:00',
+      }).expect(201);
       ids.workshop = workshop.body.id;
       const invited = await inviteeEmails(ids.workshop);
       for (const email of [admin.email, contacts.bromma.email, universities.SH.email]) expect(invited).toContain(email);
       expect(invited).not.toContain(student.email);
       expect(invited).not.toContain(supervisor.email);
-      const again = await createEvent({ type: 'workshop', title: 'Till', location: 'X', startsAt: '2031-06-20T09:00:00+02:00', endsAt: '2031-06-20T10:00:00+02:00' }).expect(409);
+      const again = await createEvent({
+        type: 'workshop',
+        title: 'Till',
+        location: 'X',
+        startsAt: '2031-06-20T09:00:00+02:00',
+        endsAt: '2031-06-20T10:00:00+02:00',
+      }).expect(409);
       expect(again.body.message).toBe('A workshop is planned for 2031 already: one per year');
     });
   });
 
   describe('network meetings and lectures', () => {
     it('invites district contacts (and universities only when asked) to network meetings; supervisors and contacts to lectures', async () => {
-      const winter = await createEvent({ type: 'network_meeting', title: 'Nätverksmöte december', location: 'Socialförvaltningen', startsAt: '2031-12-03T13:00:00+01:00', endsAt: '2031-12-03T15:00:00+01:00' }).expect(201);
+      const winter = await createEvent({
+        type: 'network_meeting',
+        title: 'Nätverksmöte december',
+        location: 'Socialförvaltningen',
+        startsAt: '2031-12-03T13:00:00+01:00',
+        endsAt: '2031-12-03T15:00:00+01:00',
+      }).expect(201);
       ids.network = winter.body.id;
-      const withUniversities = await createEvent({ type: 'network_meeting', title: 'Nätverksmöte med lärosätena', location: 'SU', includeUniversities: true, startsAt: '2031-11-05T13:00:00+01:00', endsAt: '2031-11-05T15:00:00+01:00' }).expect(201);
+      const withUniversities = await createEvent({
+        type: 'network_meeting',
+        title: 'Nätverksmöte med lärosätena',
+        location: 'SU',
+        includeUniversities: true,
+        startsAt: '2031-11-05T13:00:00+01:00',
+        endsAt: '2031-11-05T15:00:00+01:00',
+      }).expect(201);
       ids.networkWithUniversities = withUniversities.body.id;
-      const lecture = await createEvent({ type: 'lecture', title: 'Föreläsning om handledning', location: 'Södertörns högskola', termCode: 'HT2031', startsAt: '2031-10-07T15:00:00+02:00', endsAt: '2031-10-07T16:30:00+02:00' }).expect(201);
+      const lecture = await createEvent({
+        type: 'lecture',
+        title: 'Föreläsning om handledning',
+        location: 'Södertörns högskola',
+        termCode: 'HT2031',
+        startsAt: '2031-10-07T15:00:00+02:00',
+        endsAt: '2031-10-07T16:30:00+02:00',
+      }).expect(201);
       ids.lecture = lecture.body.id;
 
       const network = await inviteeEmails(ids.network);
@@ -187,7 +369,9 @@ describe('events, invitations and calendar feeds', () => {
       expect(lectureInvitees).not.toContain(universities.SU.email);
 
       // Winter time: 13:00 in Stockholm is 12:00 UTC.
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === contacts.farsta.email && /Nätverksmöte december/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === contacts.farsta.email && /Nätverksmöte december/.test(m.parsed.subject ?? ''),
+      );
       expect(calendarOf(mail).events[0]).toMatchObject({ localStart: '2031-12-03T13:00:00', tzid: 'Europe/Stockholm' });
       expect(calendarOf(mail).events[0].start.toISOString()).toBe('2031-12-03T12:00:00.000Z');
     });
@@ -195,15 +379,24 @@ describe('events, invitations and calendar feeds', () => {
     it('cancels with METHOD:CANCEL to everyone invited, and keeps the event in feeds as cancelled', async () => {
       const cancelled = await t.http().post(`/api/events/${ids.network}/cancel`).set(admin.auth).expect(200);
       expect(cancelled.body).toMatchObject({ status: 'cancelled', sequence: 1 });
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === contacts.bromma.email && /^Inställt/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === contacts.bromma.email && /^Inställt/.test(m.parsed.subject ?? ''),
+      );
       const ics = calendarOf(mail);
       expect(ics.method).toBe('CANCEL');
-      expect(ics.events[0]).toMatchObject({ uid: `event-${ids.network}@stockholm.se`, sequence: 1, status: 'CANCELLED' });
+      expect(ics.events[0]).toMatchObject({
+        uid: `event-${ids.network}@stockholm.se`,
+        sequence: 1,
+        status: 'CANCELLED',
+      });
       await t.http().post(`/api/events/${ids.network}/cancel`).set(admin.auth).expect(409);
       await t.http().patch(`/api/events/${ids.network}`).set(admin.auth).send({ title: 'X' }).expect(409);
       const { path } = await feedOf(contacts.bromma);
       const feed = parseCalendar((await t.http().get(path).expect(200)).text);
-      expect(feed.events.find((e) => e.uid === `event-${ids.network}@stockholm.se`)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
+      expect(feed.events.find((e) => e.uid === `event-${ids.network}@stockholm.se`)).toMatchObject({
+        status: 'CANCELLED',
+        sequence: 1,
+      });
     });
   });
 
@@ -217,12 +410,23 @@ describe('events, invitations and calendar feeds', () => {
       const feed = parseCalendar(response.text);
       expect(feed.method).toBe('PUBLISH');
       expect(feed.timezones).toEqual(['Europe/Stockholm']);
-      expect(feed.events.map((e) => e.summary).sort()).toEqual(['Gemensam introduktion HT2031', 'Nätverksmöte med lärosätena', 'Workshop inför HT2031']);
+      expect(feed.events.map((e) => e.summary).sort()).toEqual([
+        'Gemensam introduktion HT2031',
+        'Nätverksmöte med lärosätena',
+        'Workshop inför HT2031',
+      ]);
       expect(feed.events.every((e) => e.attendees.length === 0)).toBe(true);
       expect(response.text).not.toContain(student.email);
       // The same address again, until rotated.
       expect((await feedOf(universities.SU)).url).toBe(url);
-      const coordinator = parseCalendar((await t.http().get((await feedOf(admin)).path).expect(200)).text);
+      const coordinator = parseCalendar(
+        (
+          await t
+            .http()
+            .get((await feedOf(admin)).path)
+            .expect(200)
+        ).text,
+      );
       expect(coordinator.events).toHaveLength(5);
     });
 
@@ -233,7 +437,10 @@ describe('events, invitations and calendar feeds', () => {
       await t.http().get(before.path).expect(404);
       await t.http().get(new URL(rotated.body.url).pathname).expect(200);
       await t.http().get('/api/calendar/not-a-token.ics').expect(404);
-      await t.http().get(`/api/calendar/${'A'.repeat(43)}.ics`).expect(404);
+      await t
+        .http()
+        .get(`/api/calendar/${'A'.repeat(43)}.ics`)
+        .expect(404);
       // A deactivated user's feed goes dark too.
       await t.http().patch(`/api/users/${contacts.farsta.id}`).set(admin.auth).send({ active: false }).expect(200);
       await t.http().get(new URL(rotated.body.url).pathname).expect(404);
@@ -242,7 +449,10 @@ describe('events, invitations and calendar feeds', () => {
     it('gives any signed-in user one event as a calendar file', async () => {
       const response = await t.http().get(`/api/events/${ids.workshop}.ics`).set(contacts.bromma.auth).expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/calendar/);
-      expect(parseCalendar(response.text).events[0]).toMatchObject({ uid: `event-${ids.workshop}@stockholm.se`, localStart: '2031-08-20T09:00:00' });
+      expect(parseCalendar(response.text).events[0]).toMatchObject({
+        uid: `event-${ids.workshop}@stockholm.se`,
+        localStart: '2031-08-20T09:00:00',
+      });
       await t.http().get(`/api/events/${ids.workshop}.ics`).expect(401);
       await t.http().get('/api/events/00000000-0000-4000-8000-000000000000.ics').set(admin.auth).expect(404);
       const list = await t.http().get('/api/events').query({ type: 'workshop' }).set(contacts.bromma.auth).expect(200);
@@ -253,14 +463,30 @@ describe('events, invitations and calendar feeds', () => {
 
   describe('attendance and reminders', () => {
     it('records attendance once the event has begun', async () => {
-      const invitees = (await t.http().get(`/api/events/${ids.workshop}/invitees`).set(admin.auth).expect(200)).body as { id: string; email: string }[];
+      const invitees = (await t.http().get(`/api/events/${ids.workshop}/invitees`).set(admin.auth).expect(200))
+        .body as { id: string; email: string }[];
       const bromma = invitees.find((i) => i.email === contacts.bromma.email)!;
-      const early = await t.http().put(`/api/events/${ids.workshop}/attendance`).set(admin.auth).send({ attendance: [{ inviteeId: bromma.id, attended: true }] }).expect(409);
+      const early = await t
+        .http()
+        .put(`/api/events/${ids.workshop}/attendance`)
+        .set(admin.auth)
+        .send({ attendance: [{ inviteeId: bromma.id, attended: true }] })
+        .expect(409);
       expect(early.body.message).toBe('Attendance is recorded once the event has begun');
       jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2031-08-20T16:00:00+02:00'));
-      const recorded = await t.http().put(`/api/events/${ids.workshop}/attendance`).set(admin.auth).send({ attendance: [{ inviteeId: bromma.id, attended: true }] }).expect(200);
+      const recorded = await t
+        .http()
+        .put(`/api/events/${ids.workshop}/attendance`)
+        .set(admin.auth)
+        .send({ attendance: [{ inviteeId: bromma.id, attended: true }] })
+        .expect(200);
       expect(recorded.body.find((i: { id: string }) => i.id === bromma.id).attended).toBe(true);
-      const unknown = await t.http().put(`/api/events/${ids.workshop}/attendance`).set(admin.auth).send({ attendance: [{ inviteeId: ids.lecture, attended: true }] }).expect(400);
+      const unknown = await t
+        .http()
+        .put(`/api/events/${ids.workshop}/attendance`)
+        .set(admin.auth)
+        .send({ attendance: [{ inviteeId: ids.lecture, attended: true }] })
+        .expect(400);
       expect(fields(unknown.body)).toEqual(['attendance.0.inviteeId']);
     });
 
@@ -270,7 +496,9 @@ describe('events, invitations and calendar feeds', () => {
       const first = await sut.run(dayBefore);
       expect(first.reminded).toBe((await inviteeEmails(ids.introduction)).length);
       expect((await sut.run(dayBefore)).reminded).toBe(0);
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === student.email && /^Påminnelse/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === student.email && /^Påminnelse/.test(m.parsed.subject ?? ''),
+      );
       expect(mail.parsed.subject).toBe('Påminnelse: Gemensam introduktion HT2031 i morgon');
       expect(mail.parsed.text).toContain('När: tisdag 2 september 2031 kl. 10.00–12.00');
       expect((await sut.run(new Date('2031-09-03T06:00:00Z'))).reminded).toBe(0);
@@ -283,13 +511,17 @@ describe('events, invitations and calendar feeds', () => {
       expect(sent).toBeGreaterThanOrEqual(1);
       expect((await sut.run(new Date('2032-05-02T06:00:00Z'))).workshopReminders).toBe(0);
       expect((await sut.run(new Date('2032-05-10T06:00:00Z'))).workshopReminders).toBe(0);
-      const mail = await smtp.waitForOne((m) => m.envelopeTo[0] === admin.email && /workshopen 2032/.test(m.parsed.subject ?? ''));
+      const mail = await smtp.waitForOne(
+        (m) => m.envelopeTo[0] === admin.email && /workshopen 2032/.test(m.parsed.subject ?? ''),
+      );
       expect(mail.parsed.text).toContain('Ingen workshop är planerad för 2032 ännu.');
     });
   });
 
   it('registers the daily events job', async () => {
     const schedulers = await t.app.get(JobQueueService).queueOf(QueueName.Events).getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: 'event-reminders', pattern: '0 8 * * *', tz: 'Europe/Stockholm' })]);
+    expect(schedulers).toEqual([
+      expect.objectContaining({ key: 'event-reminders', pattern: '0 8 * * *', tz: 'Europe/Stockholm' }),
+    ]);
   });
 });

@@ -26,7 +26,11 @@ describe('jobs', () => {
   it('runs a job end to end on BullMQ over Redis', async () => {
     const t = await startTestApp({ queue: 'redis' });
     try {
-      expect(await heartbeatRoundTrip(t)).toMatchObject({ backend: 'redis', status: 'done', processedBy: expect.stringMatching(/:\d+$/) });
+      expect(await heartbeatRoundTrip(t)).toMatchObject({
+        backend: 'redis',
+        status: 'done',
+        processedBy: expect.stringMatching(/:\d+$/),
+      });
     } finally {
       await t.close();
     }
@@ -51,7 +55,11 @@ describe('jobs', () => {
       await t.http().get('/api/health').expect(200);
       await redis.stop();
       const down = await t.http().get('/api/health').expect(503);
-      expect(down.body).toMatchObject({ status: 'error', info: { database: { status: 'up' } }, error: { queue: { status: 'down' } } });
+      expect(down.body).toMatchObject({
+        status: 'error',
+        info: { database: { status: 'up' } },
+        error: { queue: { status: 'down' } },
+      });
       await redis.start();
       let status = 0;
       for (let i = 0; i < 50 && status !== 200; i++) {
@@ -76,7 +84,9 @@ describe('housekeeping', () => {
 
   it('is scheduled nightly in Stockholm time by the worker, and registered again when lost', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.System));
-    const expected = [expect.objectContaining({ key: 'daily-housekeeping', pattern: '15 3 * * *', tz: 'Europe/Stockholm' })];
+    const expected = [
+      expect.objectContaining({ key: 'daily-housekeeping', pattern: '15 3 * * *', tz: 'Europe/Stockholm' }),
+    ];
     expect(await queue.getJobSchedulers()).toEqual(expected);
     // As after a Redis restart without its data.
     await queue.removeJobScheduler('daily-housekeeping');
@@ -86,9 +96,16 @@ describe('housekeeping', () => {
 
   it('removes sign-in attempts and heartbeats older than the retention, and expired sessions; keeps the rest', async () => {
     const old = new Date(Date.now() - 31 * 24 * 3600 * 1000);
-    await t.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ('old@x.se', '1.2.3.4', false, $1), ('new@x.se', '1.2.3.4', false, now())`, [old]);
-    await t.dataSource.query(`INSERT INTO heartbeats (backend, requested_at) VALUES ('redis', $1), ('redis', now())`, [old]);
-    const user = await t.app.get(UsersService).create(null, { email: 'sessions@x.se', name: 'S', role: Role.Coordinator, password: 'long-enough-pw' });
+    await t.dataSource.query(
+      `INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ('old@x.se', '1.2.3.4', false, $1), ('new@x.se', '1.2.3.4', false, now())`,
+      [old],
+    );
+    await t.dataSource.query(`INSERT INTO heartbeats (backend, requested_at) VALUES ('redis', $1), ('redis', now())`, [
+      old,
+    ]);
+    const user = await t.app
+      .get(UsersService)
+      .create(null, { email: 'sessions@x.se', name: 'S', role: Role.Coordinator, password: 'long-enough-pw' });
     await t.dataSource.query(
       `INSERT INTO web_sessions (id, user_id, csrf_token, token_version, expires_at) VALUES ('old', $1, 'x', 0, now() - interval '1 minute'), ('live', $1, 'x', 0, now() + interval '1 hour')`,
       [user.id],

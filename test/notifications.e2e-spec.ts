@@ -93,9 +93,16 @@ describe('notifications over SMTP', () => {
     expect(mail.parsed.messageId).toBe(row.message_id);
     expect(row.message_id).toMatch(new RegExp(`^<${row.id}@stockholm\\.se>$`));
     const listed = await t.http().get('/api/notifications').query({ status: 'sent' }).set(admin.auth).expect(200);
-    expect(listed.body).toContainEqual(expect.objectContaining({
-      id: row.id, status: 'sent', template: 'user-welcome', subject: 'Ditt konto i VFU-tjänsten', recipientEmail: email, attempts: 1,
-    }));
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({
+        id: row.id,
+        status: 'sent',
+        template: 'user-welcome',
+        subject: 'Ditt konto i VFU-tjänsten',
+        recipientEmail: email,
+        attempts: 1,
+      }),
+    );
     // Sweeps and stray jobs afterwards send nothing more.
     await waitForIdle(t.app);
     expect(smtp.received).toHaveLength(1);
@@ -103,10 +110,18 @@ describe('notifications over SMTP', () => {
 
   it('writes no e-mail when the change itself fails', async () => {
     const before = Number((await t.dataSource.query('SELECT count(*) AS n FROM notifications'))[0].n);
-    await t.http().post('/api/users').set(admin.auth)
-      .send({ email: admin.email, name: 'Dubbel', role: 'coordinator', password: 'secret-secret' }).expect(409);
-    await t.http().post('/api/users').set(admin.auth)
-      .send({ email: 'x@example.se', name: 'X', role: 'district_contact', password: 'secret-secret' }).expect(400);
+    await t
+      .http()
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ email: admin.email, name: 'Dubbel', role: 'coordinator', password: 'secret-secret' })
+      .expect(409);
+    await t
+      .http()
+      .post('/api/users')
+      .set(admin.auth)
+      .send({ email: 'x@example.se', name: 'X', role: 'district_contact', password: 'secret-secret' })
+      .expect(400);
     expect(Number((await t.dataSource.query('SELECT count(*) AS n FROM notifications'))[0].n)).toBe(before);
   });
 
@@ -120,7 +135,9 @@ describe('notifications over SMTP', () => {
     expect(smtp.received).toHaveLength(0);
 
     const list = await t.http().get('/api/notifications').query({ status: 'failed' }).set(admin.auth).expect(200);
-    expect(list.body).toContainEqual(expect.objectContaining({ id: failed.id, status: 'failed', lastError: expect.stringContaining('451') }));
+    expect(list.body).toContainEqual(
+      expect.objectContaining({ id: failed.id, status: 'failed', lastError: expect.stringContaining('451') }),
+    );
 
     // The coordinator retries once the server takes mail again: one message, same Message-ID.
     smtp.behaviour = 'accept';
@@ -129,8 +146,17 @@ describe('notifications over SMTP', () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail.parsed.messageId).toBe(failed.message_id);
     await waitForStatus(t, email, NotificationStatus.Sent);
-    const audit = await t.http().get('/api/audit-log').query({ entityType: 'notification', entityId: failed.id }).set(admin.auth).expect(200);
-    expect(audit.body[0]).toMatchObject({ action: 'notification.updated', actorId: admin.id, changes: { status: { from: 'failed', to: 'pending' } } });
+    const audit = await t
+      .http()
+      .get('/api/audit-log')
+      .query({ entityType: 'notification', entityId: failed.id })
+      .set(admin.auth)
+      .expect(200);
+    expect(audit.body[0]).toMatchObject({
+      action: 'notification.updated',
+      actorId: admin.id,
+      changes: { status: { from: 'failed', to: 'pending' } },
+    });
   });
 
   it('gives up at once on a permanent refusal (5xx): retrying would be refused again', async () => {
@@ -147,7 +173,12 @@ describe('notifications over SMTP', () => {
     const contact = await signedInUser(t, Role.DistrictContact);
     await t.http().get('/api/notifications').set(contact.auth).expect(403);
     await t.http().get('/api/notifications').expect(401);
-    const bad = await t.http().get('/api/notifications').query({ status: 'lost', limit: 0 }).set(admin.auth).expect(400);
+    const bad = await t
+      .http()
+      .get('/api/notifications')
+      .query({ status: 'lost', limit: 0 })
+      .set(admin.auth)
+      .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['limit', 'status']);
     await t.http().post('/api/notifications/00000000-0000-4000-8000-000000000000/retry').set(admin.auth).expect(404);
     const { email } = await newContact(admin, t, bromma);
@@ -171,7 +202,9 @@ describe('notifications over SMTP', () => {
 describe('notifications when the mail server is away', () => {
   it('keeps retrying while nothing listens, and delivers once the server is back', async () => {
     const smtp = new TestSmtp(await freePort());
-    const t = await startTestApp({ env: { ...FAST, MAIL_MAX_ATTEMPTS: '8', MAIL_BACKOFF_MS: '100', SMTP_URL: smtp.url } });
+    const t = await startTestApp({
+      env: { ...FAST, MAIL_MAX_ATTEMPTS: '8', MAIL_BACKOFF_MS: '100', SMTP_URL: smtp.url },
+    });
     try {
       const admin = await signedInUser(t, Role.Coordinator);
       const { email } = await newContact(admin, t, (await districtByCode(t, 'farsta')).id);
@@ -258,7 +291,9 @@ describe('notifications when a worker dies mid-send', () => {
 
       const { email } = await newContact(admin, t, (await districtByCode(t, 'bromma')).id);
       await smtp.waitFor(1);
-      await new Promise((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once('exit', resolve)));
+      await new Promise((resolve) =>
+        first.exitCode !== null || first.signalCode !== null ? resolve(null) : first.once('exit', resolve),
+      );
       smtp.onReceived = undefined;
       expect(await rowFor(t, email)).toMatchObject({ status: 'sending' });
 
@@ -269,7 +304,12 @@ describe('notifications when a worker dies mid-send', () => {
       await sleep(1500);
       expect(smtp.received).toHaveLength(1);
 
-      const list = await t.http().get('/api/notifications').query({ status: 'unconfirmed' }).set(admin.auth).expect(200);
+      const list = await t
+        .http()
+        .get('/api/notifications')
+        .query({ status: 'unconfirmed' })
+        .set(admin.auth)
+        .expect(200);
       expect(list.body).toContainEqual(expect.objectContaining({ id: row.id, status: 'unconfirmed' }));
       // A coordinator's retry sends it again under the same Message-ID, so a mailbox keeps one.
       await t.http().post(`/api/notifications/${row.id}/retry`).set(admin.auth).expect(202);

@@ -5,7 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/config/app-config';
 import { freePort } from './support/own-redis';
-import { ROOT as root, startServiceProcess as startProcess, stopServiceProcess as stop } from './support/service-process';
+import {
+  ROOT as root,
+  startServiceProcess as startProcess,
+  stopServiceProcess as stop,
+} from './support/service-process';
 import { createTestDatabase, TEST_REDIS_URL } from './support/test-app';
 import { openQueues, waitUntilQuiet } from './support/wait-for-idle';
 
@@ -35,19 +39,53 @@ describe('separate api and worker processes (DATABASE_URL and REDIS_URL set)', (
     const base = `http://127.0.0.1:${port}/api`;
     api = (await startProcess('api', env, 'OpenAPI UI at')).child;
 
-    await promisify(execFile)(process.execPath, [join(root, 'dist/cli.js'), 'create-user', '--email', 'ops@stockholm.se', '--name', 'Ops', '--role', 'coordinator', '--password', 'operations-pw-1'], { env, cwd: root });
-    const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@stockholm.se', password: 'operations-pw-1' }) });
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'dist/cli.js'),
+        'create-user',
+        '--email',
+        'ops@stockholm.se',
+        '--name',
+        'Ops',
+        '--role',
+        'coordinator',
+        '--password',
+        'operations-pw-1',
+      ],
+      { env, cwd: root },
+    );
+    const login = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ops@stockholm.se', password: 'operations-pw-1' }),
+    });
     const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-    const { id } = (await (await fetch(`${base}/system/heartbeats`, { method: 'POST', headers: auth })).json()) as { id: string };
-    const read = async () => (await (await fetch(`${base}/system/heartbeats/${id}`, { headers: auth })).json()) as { status: string; processedBy: string | null };
+    const { id } = (await (await fetch(`${base}/system/heartbeats`, { method: 'POST', headers: auth })).json()) as {
+      id: string;
+    };
+    const read = async () =>
+      (await (await fetch(`${base}/system/heartbeats/${id}`, { headers: auth })).json()) as {
+        status: string;
+        processedBy: string | null;
+      };
 
     // The queue is in Redis, the api in another process: no worker may appear on any queue, nor any job move on.
     const queues = openQueues(loadConfig(env));
     const stirring = async () =>
-      (await Promise.all(queues.map(async (queue) => {
-        const counts = { ...(await queue.getJobCounts('active', 'completed', 'failed')), workers: await queue.getWorkersCount() };
-        return Object.entries(counts).filter(([, n]) => n > 0).map(([what, n]) => `${queue.name}: ${n} ${what}`);
-      }))).flat();
+      (
+        await Promise.all(
+          queues.map(async (queue) => {
+            const counts = {
+              ...(await queue.getJobCounts('active', 'completed', 'failed')),
+              workers: await queue.getWorkersCount(),
+            };
+            return Object.entries(counts)
+              .filter(([, n]) => n > 0)
+              .map(([what, n]) => `${queue.name}: ${n} ${what}`);
+          }),
+        )
+      ).flat();
     try {
       await waitUntilQuiet(stirring);
     } finally {

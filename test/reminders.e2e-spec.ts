@@ -38,7 +38,12 @@ describe('reporting reminders', () => {
     for (const code of ['bromma', 'farsta', 'alvsjo']) {
       districtIds[code] = (await districtByCode(t, code)).id;
       contacts[code] = await signedInUser(t, Role.DistrictContact, { district: code });
-      await t.http().patch(`/api/districts/${districtIds[code]}`).set(admin.auth).send({ contactUserId: contacts[code].id }).expect(200);
+      await t
+        .http()
+        .patch(`/api/districts/${districtIds[code]}`)
+        .set(admin.auth)
+        .send({ contactUserId: contacts[code].id })
+        .expect(200);
     }
   });
   afterAll(async () => {
@@ -49,7 +54,9 @@ describe('reporting reminders', () => {
 
   const report = async (code: string, termCode: string) => {
     const supervisor = await createSupervisor(t, admin, districtIds[code]);
-    expect((await createOffer(t, admin, termCode, { districtId: districtIds[code], supervisorIds: [supervisor.id] })).status).toBe(201);
+    expect(
+      (await createOffer(t, admin, termCode, { districtId: districtIds[code], supervisorIds: [supervisor.id] })).status,
+    ).toBe(201);
   };
 
   it('reminds districts that have not reported 14, 7 and 2 days before the deadline, once each, and sums up for the coordinator', async () => {
@@ -58,7 +65,13 @@ describe('reporting reminders', () => {
 
     expect(await sut.run(morning('2031-03-05'))).toEqual([]); // 15 days left: nothing due
     const first = await sut.run(morning('2031-03-06'));
-    expect(first).toEqual([{ termCode: term.code, reminded: ['Farsta', 'Älvsjö'], withoutContact: expect.arrayContaining(['Norrmalm', 'Skärholmen']) }]);
+    expect(first).toEqual([
+      {
+        termCode: term.code,
+        reminded: ['Farsta', 'Älvsjö'],
+        withoutContact: expect.arrayContaining(['Norrmalm', 'Skärholmen']),
+      },
+    ]);
     expect(first[0].withoutContact).toHaveLength(11);
     // Running again, or the next day, sends nothing more.
     expect((await sut.run(morning('2031-03-06')))[0].reminded).toEqual([]);
@@ -75,16 +88,23 @@ describe('reporting reminders', () => {
       { email: contacts.alvsjo.email, daysLeft: '2' },
     ]);
 
-    const twoDays = await smtp.waitForOne((m) => m.envelopeTo[0] === contacts.alvsjo.email && /om 2 dagar/.test(m.parsed.text ?? ''));
+    const twoDays = await smtp.waitForOne(
+      (m) => m.envelopeTo[0] === contacts.alvsjo.email && /om 2 dagar/.test(m.parsed.text ?? ''),
+    );
     expect(twoDays.parsed.subject).toBe(`Påminnelse: rapportera VFU-platser för ${term.code} senast 20 mars 2031`);
     expect(twoDays.parsed.text).toContain('Älvsjö har ännu inte rapporterat några VFU-platser');
 
     // The morning after the deadline the coordinator hears who is missing, once.
     await sut.run(morning('2031-03-21'));
     await sut.run(morning('2031-03-22'));
-    const summaries = await t.dataSource.query(`SELECT recipient_email FROM notifications WHERE idempotency_key LIKE $1`, [`reporting-summary-${term.id}-%`]);
+    const summaries = await t.dataSource.query(
+      `SELECT recipient_email FROM notifications WHERE idempotency_key LIKE $1`,
+      [`reporting-summary-${term.id}-%`],
+    );
     expect(summaries).toContainEqual({ recipient_email: admin.email });
-    const summary = await smtp.waitForOne((m) => m.envelopeTo[0] === admin.email && m.parsed.subject?.startsWith(term.code) === true);
+    const summary = await smtp.waitForOne(
+      (m) => m.envelopeTo[0] === admin.email && m.parsed.subject?.startsWith(term.code) === true,
+    );
     expect(summary.parsed.subject).toBe(`${term.code}: 12 stadsdelsförvaltningar har inte rapporterat VFU-platser`);
     expect(summary.parsed.text).toContain(`Älvsjö (kontaktperson ${'Test district_contact'})`);
     expect(summary.parsed.text).toContain('Norrmalm (saknar kontaktperson)');
@@ -98,14 +118,18 @@ describe('reporting reminders', () => {
 
   it('runs as a daily job at 07:00 Stockholm time, on the clock the service is given', async () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Reminders));
-    expect(await queue.getJobSchedulers()).toEqual([expect.objectContaining({ key: 'reporting-reminders', pattern: '0 7 * * *', tz: 'Europe/Stockholm' })]);
+    expect(await queue.getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: 'reporting-reminders', pattern: '0 7 * * *', tz: 'Europe/Stockholm' }),
+    ]);
     const term = await createTerm(t, admin, { reportingDeadline: '2033-09-15' }, 'reporting');
     jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date('2033-09-08T05:00:00Z')); // 07:00 summer time, 7 days left
     await t.app.get(JobQueueService).enqueue(JobName.ReportingReminders, {});
     // Once the job and the e-mail it queued are done, no further reminder can appear.
     await waitForIdle(t.app);
     const rows = await reminderRows(term.id);
-    expect(rows.map((r) => r.email).sort()).toEqual([contacts.alvsjo.email, contacts.bromma.email, contacts.farsta.email].sort());
+    expect(rows.map((r) => r.email).sort()).toEqual(
+      [contacts.alvsjo.email, contacts.bromma.email, contacts.farsta.email].sort(),
+    );
   });
 
   it('lets the coordinator remind now, at most once a day per district', async () => {

@@ -36,8 +36,14 @@ function coordinatorOnly(auth: AuthService, sessions: SessionsService) {
     const bearer = scheme?.toLowerCase() === 'bearer' && token ? await auth.actorFor(token) : null;
     const session = bearer ? null : await sessions.resolve(cookieOf(req, SESSION_COOKIE));
     const actor = bearer ?? session?.actor ?? null;
-    if (!actor) return refuse(res, HttpStatus.UNAUTHORIZED, 'Sign in required: send Authorization: Bearer <token>, or sign in on the web pages');
-    if (session && !['GET', 'HEAD'].includes(req.method) && !sameOrigin(req)) return refuse(res, HttpStatus.FORBIDDEN, 'Cross-site request refused');
+    if (!actor)
+      return refuse(
+        res,
+        HttpStatus.UNAUTHORIZED,
+        'Sign in required: send Authorization: Bearer <token>, or sign in on the web pages',
+      );
+    if (session && !['GET', 'HEAD'].includes(req.method) && !sameOrigin(req))
+      return refuse(res, HttpStatus.FORBIDDEN, 'Cross-site request refused');
     if (actor.role !== Role.Coordinator) return refuse(res, HttpStatus.FORBIDDEN, 'This requires the role coordinator');
     next();
   };
@@ -47,7 +53,10 @@ function coordinatorOnly(auth: AuthService, sessions: SessionsService) {
 export function mountQueueBoard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
-    queues: app.get(JobQueueService).all().map((queue) => new BullMQAdapter(queue)),
+    queues: app
+      .get(JobQueueService)
+      .all()
+      .map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'VFU – köer' } },
   });

@@ -8,7 +8,13 @@ import { AgreementErrors } from './agreement.errors';
 import { AgreementService } from './agreement.service';
 import { AgreementResponse, NoticeDto, ProposeRevisionDto } from './dto/agreement.dto';
 
-const VersionParam = () => Param('version', new ParseIntPipe({ exceptionFactory: () => AppError.invalid([problem(AgreementErrors.invalid_version_number, 'version', {})]) }));
+const VersionParam = () =>
+  Param(
+    'version',
+    new ParseIntPipe({
+      exceptionFactory: () => AppError.invalid([problem(AgreementErrors.invalid_version_number, 'version', {})]),
+    }),
+  );
 
 /** The letter of intent (avsiktsförklaring): read by everyone; the parties revise it or leave. */
 @ApiTags('agreement')

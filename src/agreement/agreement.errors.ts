@@ -25,8 +25,12 @@ export const AgreementErrors = defineErrors({
   revision_not_proposed: error({
     status: 409,
     sample: { version: 2, status: 'in_force' } as { version: number; status?: string },
-    message: (p) => (p.status ? `Version ${p.version} is ${p.status}, not awaiting approval` : `Version ${p.version} is not awaiting approval`),
-    sv: (p) => `Version ${p.version} väntar inte på godkännande${p.status && VERSION_STATUS_SV[p.status] ? `: den är ${VERSION_STATUS_SV[p.status]}` : ''}.`,
+    message: (p) =>
+      p.status
+        ? `Version ${p.version} is ${p.status}, not awaiting approval`
+        : `Version ${p.version} is not awaiting approval`,
+    sv: (p) =>
+      `Version ${p.version} väntar inte på godkännande${p.status && VERSION_STATUS_SV[p.status] ? `: den är ${VERSION_STATUS_SV[p.status]}` : ''}.`,
   }),
   notice_given: error({
     status: 409,
@@ -38,14 +42,17 @@ export const AgreementErrors = defineErrors({
   notice_too_short: error({
     status: 400,
     sample: { months: 6, today: '2027-03-10', earliest: '2027-09-10' },
-    message: (p) => `Notice must be given at least ${p.months} months before leaving: given today (${p.today}), the earliest leaving date is ${p.earliest}`,
-    sv: (p) => `Uppsägning ska ske minst ${p.months} månader före avslut: sägs avtalet upp i dag är ${date(p.earliest)} den tidigaste avslutsdagen.`,
+    message: (p) =>
+      `Notice must be given at least ${p.months} months before leaving: given today (${p.today}), the earliest leaving date is ${p.earliest}`,
+    sv: (p) =>
+      `Uppsägning ska ske minst ${p.months} månader före avslut: sägs avtalet upp i dag är ${date(p.earliest)} den tidigaste avslutsdagen.`,
   }),
   agreement_parties_only: error({
     status: 403,
     sample: {},
     message: () => 'Only the parties act on the agreement: the city (the coordinator) and the universities',
-    sv: () => 'Bara avtalets parter kan göra det: staden genom den centrala samordnaren och lärosätena genom sina VFU-samordnare.',
+    sv: () =>
+      'Bara avtalets parter kan göra det: staden genom den centrala samordnaren och lärosätena genom sina VFU-samordnare.',
   }),
   party_left_agreement: error({
     status: 403,

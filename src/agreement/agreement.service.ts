@@ -12,7 +12,13 @@ import type { User } from '../users/entities/user.entity';
 import { activeUsersWithRoles } from '../users/users.queries';
 import { AgreementErrors } from './agreement.errors';
 import { AgreementResponse, NoticeDto, ProposeRevisionDto, VersionResponse } from './dto/agreement.dto';
-import { AgreementApproval, AgreementParty, AgreementVersion, PartyKind, VersionStatus } from './entities/agreement.entity';
+import {
+  AgreementApproval,
+  AgreementParty,
+  AgreementVersion,
+  PartyKind,
+  VersionStatus,
+} from './entities/agreement.entity';
 import { earliestLeavingDate, NOTICE_MONTHS, remainsOn } from './notice';
 
 /**
@@ -44,7 +50,10 @@ export class AgreementService {
         createdAt: v.createdAt,
         effectiveAt: v.effectiveAt,
         approvedBy: parties.filter((p) => approved.has(p.id)).map((p) => p.name),
-        awaiting: v.status === VersionStatus.Proposed ? parties.filter((p) => remainsOn(p, today) && !approved.has(p.id)).map((p) => p.name) : [],
+        awaiting:
+          v.status === VersionStatus.Proposed
+            ? parties.filter((p) => remainsOn(p, today) && !approved.has(p.id)).map((p) => p.name)
+            : [],
       };
     };
     const current = versions.find((v) => v.status === VersionStatus.InForce)!;
@@ -52,7 +61,15 @@ export class AgreementService {
     return {
       current: view(current),
       proposed: proposed ? view(proposed) : null,
-      parties: parties.map((p) => ({ id: p.id, kind: p.kind, name: p.name, universityId: p.universityId, noticeGivenOn: p.noticeGivenOn, leavesOn: p.leavesOn, remains: remainsOn(p, today) })),
+      parties: parties.map((p) => ({
+        id: p.id,
+        kind: p.kind,
+        name: p.name,
+        universityId: p.universityId,
+        noticeGivenOn: p.noticeGivenOn,
+        leavesOn: p.leavesOn,
+        remains: remainsOn(p, today),
+      })),
       history: versions.map(view),
     };
   }
@@ -65,7 +82,10 @@ export class AgreementService {
       if (await manager.existsBy(AgreementVersion, { status: VersionStatus.Proposed })) {
         throw AppError.of(AgreementErrors.revision_pending);
       }
-      const { max } = (await manager.createQueryBuilder(AgreementVersion, 'v').select('MAX(v.version)', 'max').getRawOne<{ max: number }>())!;
+      const { max } = (await manager
+        .createQueryBuilder(AgreementVersion, 'v')
+        .select('MAX(v.version)', 'max')
+        .getRawOne<{ max: number }>())!;
       const version = manager.create(AgreementVersion, {
         version: Number(max) + 1,
         text: dto.text,
@@ -75,7 +95,12 @@ export class AgreementService {
         proposedByParty: party.id,
       });
       await manager.insert(AgreementVersion, version);
-      await this.audit.record(manager, actor, { action: 'agreement.revision_proposed', entityType: 'agreement_version', entityId: version.id, changes: { version: { to: version.version } } });
+      await this.audit.record(manager, actor, {
+        action: 'agreement.revision_proposed',
+        entityType: 'agreement_version',
+        entityId: version.id,
+        changes: { version: { to: version.version } },
+      });
       await this.approveAs(manager, actor, party, version);
     });
     return this.get();
@@ -87,7 +112,8 @@ export class AgreementService {
       const party = await this.partyOf(manager, actor);
       const version = await manager.findOneBy(AgreementVersion, { version: versionNumber });
       if (!version) throw AppError.notFound('agreement_version', String(versionNumber));
-      if (version.status !== VersionStatus.Proposed) throw AppError.of(AgreementErrors.revision_not_proposed, { version: versionNumber, status: version.status });
+      if (version.status !== VersionStatus.Proposed)
+        throw AppError.of(AgreementErrors.revision_not_proposed, { version: versionNumber, status: version.status });
       await this.approveAs(manager, actor, party, version);
     });
     return this.get();
@@ -98,10 +124,16 @@ export class AgreementService {
     await this.dataSource.transaction(async (manager) => {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
-      const version = await manager.findOneBy(AgreementVersion, { version: versionNumber, status: VersionStatus.Proposed });
+      const version = await manager.findOneBy(AgreementVersion, {
+        version: versionNumber,
+        status: VersionStatus.Proposed,
+      });
       if (!version) throw AppError.of(AgreementErrors.revision_not_proposed, { version: versionNumber });
-      if (actor.role !== Role.Coordinator && version.proposedByParty !== party.id) throw AppError.of(AgreementErrors.revision_withdrawal_not_allowed, { version: versionNumber });
-      await this.audit.update(manager, actor, AgreementVersion, 'agreement_version', version, { status: VersionStatus.Withdrawn });
+      if (actor.role !== Role.Coordinator && version.proposedByParty !== party.id)
+        throw AppError.of(AgreementErrors.revision_withdrawal_not_allowed, { version: versionNumber });
+      await this.audit.update(manager, actor, AgreementVersion, 'agreement_version', version, {
+        status: VersionStatus.Withdrawn,
+      });
     });
     return this.get();
   }
@@ -111,13 +143,20 @@ export class AgreementService {
     await this.outbox.transaction(async (manager, send) => {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
-      if (party.leavesOn) throw AppError.of(AgreementErrors.notice_given, { partyName: party.name, leavesOn: party.leavesOn });
+      if (party.leavesOn)
+        throw AppError.of(AgreementErrors.notice_given, { partyName: party.name, leavesOn: party.leavesOn });
       const today = this.today();
       const earliest = earliestLeavingDate(today);
       if (dto.leavesOn < earliest) {
-        throw AppError.invalid([problem(AgreementErrors.notice_too_short, 'leavesOn', { months: NOTICE_MONTHS, today, earliest })]);
+        throw AppError.invalid([
+          problem(AgreementErrors.notice_too_short, 'leavesOn', { months: NOTICE_MONTHS, today, earliest }),
+        ]);
       }
-      await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, { noticeGivenOn: today, leavesOn: dto.leavesOn, noticeGivenBy: actor.id });
+      await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, {
+        noticeGivenOn: today,
+        leavesOn: dto.leavesOn,
+        noticeGivenBy: actor.id,
+      });
       for (const person of await this.peopleOfOtherParties(manager, party)) {
         await send({
           to: person.email,
@@ -137,22 +176,57 @@ export class AgreementService {
       await this.lock(manager);
       const party = await this.partyOf(manager, actor);
       if (!party.leavesOn) throw AppError.of(AgreementErrors.not_a_party, { partyName: party.name });
-      await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, { noticeGivenOn: null, leavesOn: null, noticeGivenBy: null });
+      await this.audit.update(manager, actor, AgreementParty, 'agreement_party', party, {
+        noticeGivenOn: null,
+        leavesOn: null,
+        noticeGivenBy: null,
+      });
     });
     return this.get();
   }
 
-  private async approveAs(manager: EntityManager, actor: Actor, party: AgreementParty, version: AgreementVersion): Promise<void> {
-    await manager.createQueryBuilder().insert().into(AgreementApproval).values({ versionId: version.id, partyId: party.id, approvedBy: actor.id }).orIgnore().execute();
-    await this.audit.record(manager, actor, { action: 'agreement.revision_approved', entityType: 'agreement_version', entityId: version.id, changes: { party: { to: party.id } } });
+  private async approveAs(
+    manager: EntityManager,
+    actor: Actor,
+    party: AgreementParty,
+    version: AgreementVersion,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(AgreementApproval)
+      .values({ versionId: version.id, partyId: party.id, approvedBy: actor.id })
+      .orIgnore()
+      .execute();
+    await this.audit.record(manager, actor, {
+      action: 'agreement.revision_approved',
+      entityType: 'agreement_version',
+      entityId: version.id,
+      changes: { party: { to: party.id } },
+    });
     const today = this.today();
     const remaining = (await manager.find(AgreementParty)).filter((p) => remainsOn(p, today));
-    const approved = new Set((await manager.findBy(AgreementApproval, { versionId: version.id })).map((a) => a.partyId));
+    const approved = new Set(
+      (await manager.findBy(AgreementApproval, { versionId: version.id })).map((a) => a.partyId),
+    );
     if (!remaining.every((p) => approved.has(p.id))) return;
     // Every remaining party has approved: the revision takes effect now.
-    await manager.update(AgreementVersion, { status: VersionStatus.InForce, id: Not(version.id) }, { status: VersionStatus.Superseded });
-    await manager.update(AgreementVersion, { id: version.id }, { status: VersionStatus.InForce, effectiveAt: this.clock.now() });
-    await this.audit.record(manager, actor, { action: 'agreement.revision_in_force', entityType: 'agreement_version', entityId: version.id, changes: { version: { to: version.version } } });
+    await manager.update(
+      AgreementVersion,
+      { status: VersionStatus.InForce, id: Not(version.id) },
+      { status: VersionStatus.Superseded },
+    );
+    await manager.update(
+      AgreementVersion,
+      { id: version.id },
+      { status: VersionStatus.InForce, effectiveAt: this.clock.now() },
+    );
+    await this.audit.record(manager, actor, {
+      action: 'agreement.revision_in_force',
+      entityType: 'agreement_version',
+      entityId: version.id,
+      changes: { version: { to: version.version } },
+    });
   }
 
   /** The party the actor acts for: the city for the coordinator, a university for its coordinator. */
@@ -164,7 +238,8 @@ export class AgreementService {
           ? await manager.findOneBy(AgreementParty, { universityId: actor.universityId! })
           : null;
     if (!party) throw AppError.of(AgreementErrors.agreement_parties_only);
-    if (!remainsOn(party, this.today())) throw AppError.of(AgreementErrors.party_left_agreement, { partyName: party.name, leftOn: party.leavesOn! });
+    if (!remainsOn(party, this.today()))
+      throw AppError.of(AgreementErrors.party_left_agreement, { partyName: party.name, leftOn: party.leavesOn! });
     return party;
   }
 
@@ -172,7 +247,11 @@ export class AgreementService {
     const others = (await manager.find(AgreementParty)).filter((p) => p.id !== party.id && remainsOn(p, this.today()));
     const universities = others.filter((p) => p.kind === PartyKind.University).map((p) => p.universityId!);
     const people = await activeUsersWithRoles(manager, [Role.Coordinator, Role.UniversityCoordinator]);
-    return people.filter((u) => (u.role === Role.Coordinator ? others.some((p) => p.kind === PartyKind.City) : universities.includes(u.universityId!)));
+    return people.filter((u) =>
+      u.role === Role.Coordinator
+        ? others.some((p) => p.kind === PartyKind.City)
+        : universities.includes(u.universityId!),
+    );
   }
 
   /** Agreement changes are rare: one at a time keeps approvals and notices consistent. */

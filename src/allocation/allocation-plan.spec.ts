@@ -1,8 +1,13 @@
 import { buildInstance, planAllocation, PlanInput } from './allocation-plan';
 import { UnplacedReason } from './unplaced-reason';
 
-const student = (id: string, universityId: string, fieldPreferences: string[], districtPreferences: string[] = [], excludedDistrictIds: string[] = []) =>
-  ({ id, universityId, fieldPreferences, districtPreferences, excludedDistrictIds });
+const student = (
+  id: string,
+  universityId: string,
+  fieldPreferences: string[],
+  districtPreferences: string[] = [],
+  excludedDistrictIds: string[] = [],
+) => ({ id, universityId, fieldPreferences, districtPreferences, excludedDistrictIds });
 
 describe('planAllocation', () => {
   it('builds an edge for each offer in one of the student’s fields, priced by field and district rank, never in an excluded district', () => {
@@ -48,7 +53,12 @@ describe('planAllocation', () => {
     const supervisors = [{ id: 'x', free: 9, trainingStatus: 'in_progress' as const }];
     const reasons = (input: PlanInput) => planAllocation(input).unplaced.map((u) => [u.studentId, u.reason]);
 
-    const quota = { universities: [{ id: 'su', quota: 1 }], students: [student('a', 'su', ['elderly']), student('b', 'su', ['elderly'])], offers: offer(5), supervisors };
+    const quota = {
+      universities: [{ id: 'su', quota: 1 }],
+      students: [student('a', 'su', ['elderly']), student('b', 'su', ['elderly'])],
+      offers: offer(5),
+      supervisors,
+    };
     expect(reasons(quota)).toEqual([['b', UnplacedReason.QuotaReached]]);
     const full = { ...quota, universities: [{ id: 'su', quota: 5 }], offers: offer(1) };
     expect(reasons(full)).toEqual([['b', UnplacedReason.CapacityExhausted]]);

@@ -31,7 +31,6 @@ export interface PlanInput {
   supervisors: PlanSupervisor[];
 }
 
-
 export interface Plan {
   placed: number;
   totalCost: number;
@@ -79,7 +78,10 @@ export function planAllocation(input: PlanInput): Plan {
     students: result.assignments.map((a) => ({ id: a.student, group: 'all' })),
     slots: input.supervisors.map((s) => ({ id: s.id, capacity: Math.max(0, s.free) })),
     edges: result.assignments.flatMap((a) =>
-      offerOf.get(a.slot)!.supervisorIds.filter((id) => training.has(id)).map((id) => ({ student: a.student, slot: id, cost: TRAINING_COST[training.get(id)!] })),
+      offerOf
+        .get(a.slot)!
+        .supervisorIds.filter((id) => training.has(id))
+        .map((id) => ({ student: a.student, slot: id, cost: TRAINING_COST[training.get(id)!] })),
     ),
   });
   const supervisorOf = new Map(supervision.assignments.map((a) => [a.student, a.slot]));
@@ -88,11 +90,18 @@ export function planAllocation(input: PlanInput): Plan {
   // one; a student who somehow did not is left unplaced rather than placed without supervision.
   const proposals = result.assignments
     .filter((a) => supervisorOf.has(a.student))
-    .map((a) => ({ studentId: a.student, offerId: a.slot, supervisorId: supervisorOf.get(a.student)!, cost: costOf.get(`${a.student}|${a.slot}`)! }));
+    .map((a) => ({
+      studentId: a.student,
+      offerId: a.slot,
+      supervisorId: supervisorOf.get(a.student)!,
+      cost: costOf.get(`${a.student}|${a.slot}`)!,
+    }));
   const placedStudents = new Set(proposals.map((p) => p.studentId));
 
   const placedPer = new Map<string, number>();
-  for (const student of input.students) if (placedStudents.has(student.id)) placedPer.set(student.universityId, (placedPer.get(student.universityId) ?? 0) + 1);
+  for (const student of input.students)
+    if (placedStudents.has(student.id))
+      placedPer.set(student.universityId, (placedPer.get(student.universityId) ?? 0) + 1);
   const withEdges = new Set(instance.edges.map((e) => e.student));
   const quotaOf = new Map(input.universities.map((u) => [u.id, Math.max(0, u.quota)]));
   const unplaced = input.students
@@ -111,6 +120,10 @@ export function planAllocation(input: PlanInput): Plan {
     totalCost: proposals.reduce((sum, p) => sum + p.cost, 0),
     proposals,
     unplaced,
-    universities: input.universities.map((u) => ({ universityId: u.id, quota: Math.max(0, u.quota), placed: placedPer.get(u.id) ?? 0 })),
+    universities: input.universities.map((u) => ({
+      universityId: u.id,
+      quota: Math.max(0, u.quota),
+      placed: placedPer.get(u.id) ?? 0,
+    })),
   };
 }

@@ -5,8 +5,10 @@ export const AllocationErrors = defineErrors({
   allocation_not_possible: error({
     status: 409,
     sample: { termCode: 'HT2026', status: 'planning' },
-    message: (p) => `Allocation runs need a term that is reporting, allocating or published; ${p.termCode} is ${p.status}`,
-    sv: (p) => `Fördelning görs när terminen är i rapportering, fördelning eller publicerad. ${p.termCode} är ${termStatusSv(p.status)}.`,
+    message: (p) =>
+      `Allocation runs need a term that is reporting, allocating or published; ${p.termCode} is ${p.status}`,
+    sv: (p) =>
+      `Fördelning görs när terminen är i rapportering, fördelning eller publicerad. ${p.termCode} är ${termStatusSv(p.status)}.`,
   }),
   queue_unavailable: error({
     status: 503,
@@ -27,6 +29,7 @@ export const AllocationErrors = defineErrors({
     status: 409,
     sample: { termCode: 'HT2026' },
     message: (p) => `${p.termCode} has changed since this run (placements, offers or supervisors); start a new run`,
-    sv: (p) => `${p.termCode} har ändrats sedan körningen (placeringar, platser eller handledare). Gör en ny fördelning.`,
+    sv: (p) =>
+      `${p.termCode} har ändrats sedan körningen (placeringar, platser eller handledare). Gör en ny fördelning.`,
   }),
 });

@@ -50,13 +50,25 @@ export class AllocationService {
       }
       const row = manager.create(AllocationRun, { termId: term.id, requestedBy: actor.id });
       await manager.insert(AllocationRun, row);
-      await this.audit.record(manager, actor, { action: 'allocation.requested', entityType: 'allocation_run', entityId: row.id });
+      await this.audit.record(manager, actor, {
+        action: 'allocation.requested',
+        entityType: 'allocation_run',
+        entityId: row.id,
+      });
       return row;
     });
     try {
-      await this.jobs.enqueue(JobName.AllocationRun, { runId: run.id }, { jobId: `allocation-run-${run.id}`, attempts: 3 });
+      await this.jobs.enqueue(
+        JobName.AllocationRun,
+        { runId: run.id },
+        { jobId: `allocation-run-${run.id}`, attempts: 3 },
+      );
     } catch (error) {
-      await this.dataSource.manager.update(AllocationRun, { id: run.id }, { status: AllocationRunStatus.Failed, error: 'The job queue did not answer' });
+      await this.dataSource.manager.update(
+        AllocationRun,
+        { id: run.id },
+        { status: AllocationRunStatus.Failed, error: 'The job queue did not answer' },
+      );
       throw AppError.of(AllocationErrors.queue_unavailable);
     }
     return run;
@@ -70,34 +82,52 @@ export class AllocationService {
 
   async list(code: string): Promise<AllocationRun[]> {
     const term = await this.terms.findByCode(code);
-    return this.dataSource.manager.find(AllocationRun, { where: { termId: term.id }, order: { createdAt: 'DESC' }, take: 50 });
+    return this.dataSource.manager.find(AllocationRun, {
+      where: { termId: term.id },
+      order: { createdAt: 'DESC' },
+      take: 50,
+    });
   }
 
   /** The job: solves the term as it is now and stores the proposal. Pure computation, so a retry is safe. */
   async execute(runId: string): Promise<void> {
     const run = await this.dataSource.manager.findOneBy(AllocationRun, { id: runId });
     if (!run || run.status === AllocationRunStatus.Succeeded || run.status === AllocationRunStatus.Failed) return;
-    await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Running, startedAt: this.clock.now() });
+    await this.dataSource.manager.update(
+      AllocationRun,
+      { id: runId },
+      { status: AllocationRunStatus.Running, startedAt: this.clock.now() },
+    );
     try {
       const input = await this.snapshot(this.dataSource.manager, run.termId);
       const started = performance.now();
       const plan = planAllocation(input);
       const solveMs = Math.round(performance.now() - started);
-      await this.dataSource.manager.update(AllocationRun, { id: runId }, {
-        status: AllocationRunStatus.Succeeded,
-        placed: plan.placed,
-        totalCost: plan.totalCost,
-        outcome: {
-          proposals: plan.proposals,
-          unplaced: plan.unplaced,
-          universities: plan.universities,
+      await this.dataSource.manager.update(
+        AllocationRun,
+        { id: runId },
+        {
+          status: AllocationRunStatus.Succeeded,
+          placed: plan.placed,
+          totalCost: plan.totalCost,
+          outcome: {
+            proposals: plan.proposals,
+            unplaced: plan.unplaced,
+            universities: plan.universities,
+          },
+          solveMs,
+          finishedAt: this.clock.now(),
         },
-        solveMs,
-        finishedAt: this.clock.now(),
-      });
-      this.logger.log(`Allocation run ${runId}: ${plan.placed} of ${input.students.length} placed, cost ${plan.totalCost}, ${solveMs} ms`);
+      );
+      this.logger.log(
+        `Allocation run ${runId}: ${plan.placed} of ${input.students.length} placed, cost ${plan.totalCost}, ${solveMs} ms`,
+      );
     } catch (error) {
-      await this.dataSource.manager.update(AllocationRun, { id: runId }, { status: AllocationRunStatus.Failed, error: (error as Error).message, finishedAt: this.clock.now() });
+      await this.dataSource.manager.update(
+        AllocationRun,
+        { id: runId },
+        { status: AllocationRunStatus.Failed, error: (error as Error).message, finishedAt: this.clock.now() },
+      );
       throw new UnrecoverableError(`Allocation run ${runId} failed: ${(error as Error).message}`);
     }
   }
@@ -117,10 +147,24 @@ export class AllocationService {
       await this.assignments.lockForPlacing(manager, term.code);
       const proposals = run.outcome?.proposals ?? [];
       const removed = await deleteDrafts(manager, term.id);
-      const stale = () =>
-        AppError.of(AllocationErrors.run_stale, { termCode: term.code });
-      if (proposals.length && (await anyPlaced(manager, proposals.map((p) => p.studentId)))) throw stale();
-      const students = new Map((await studentsInTerm(manager, term.id, proposals.map((p) => p.studentId))).map((s) => [s.id, s]));
+      const stale = () => AppError.of(AllocationErrors.run_stale, { termCode: term.code });
+      if (
+        proposals.length &&
+        (await anyPlaced(
+          manager,
+          proposals.map((p) => p.studentId),
+        ))
+      )
+        throw stale();
+      const students = new Map(
+        (
+          await studentsInTerm(
+            manager,
+            term.id,
+            proposals.map((p) => p.studentId),
+          )
+        ).map((s) => [s.id, s]),
+      );
       if (students.size !== proposals.length) throw stale();
       try {
         await insertPlacements(
@@ -167,7 +211,10 @@ export class AllocationService {
     const ofUniversity = count(published.map((a) => a.universityId));
     const balance = await this.balance.of(manager, term);
     return {
-      universities: balance.universities.map((u) => ({ id: u.universityId, quota: u.quota - (ofUniversity.get(u.universityId) ?? 0) })),
+      universities: balance.universities.map((u) => ({
+        id: u.universityId,
+        quota: u.quota - (ofUniversity.get(u.universityId) ?? 0),
+      })),
       students: students.map((s) => ({
         id: s.id,
         universityId: s.universityId,
@@ -182,7 +229,11 @@ export class AllocationService {
         free: usablePlaces(o.places, (o.supervisors ?? []).map(effectiveCapacity)) - (atOffer.get(o.id) ?? 0),
         supervisorIds: (o.supervisors ?? []).map((s) => s.id),
       })),
-      supervisors: supervisors.map((s) => ({ id: s.id, free: effectiveCapacity(s) - (withSupervisor.get(s.id) ?? 0), trainingStatus: s.trainingStatus })),
+      supervisors: supervisors.map((s) => ({
+        id: s.id,
+        free: effectiveCapacity(s) - (withSupervisor.get(s.id) ?? 0),
+        trainingStatus: s.trainingStatus,
+      })),
     };
   }
 }

@@ -2,7 +2,19 @@ import { stringify } from 'csv-stringify/sync';
 import { AssignmentResponse } from './dto/assignment.dto';
 
 const COLUMNS: (keyof AssignmentResponse)[] = [
-  'id', 'studentId', 'studentName', 'universityId', 'offerId', 'districtId', 'unitName', 'field', 'supervisorId', 'supervisorName', 'supervisorEmail', 'status', 'cost',
+  'id',
+  'studentId',
+  'studentName',
+  'universityId',
+  'offerId',
+  'districtId',
+  'unitName',
+  'field',
+  'supervisorId',
+  'supervisorName',
+  'supervisorEmail',
+  'status',
+  'cost',
 ];
 
 /** Placements as CSV, with a BOM so spreadsheet programs read the Swedish letters right. */

@@ -43,7 +43,11 @@ export class AssignmentsController {
   @Post('terms/:code/assignments')
   @HttpCode(201)
   @ApiConflictResponse({ description: 'Offer, supervisor or quota full; student already placed; term not allocating' })
-  assign(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentResponse> {
+  assign(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() dto: CreateAssignmentDto,
+  ): Promise<AssignmentResponse> {
     return this.assignments.assign(actor, code, dto);
   }
 

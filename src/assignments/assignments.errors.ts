@@ -8,7 +8,8 @@ export const AssignmentsErrors = defineErrors({
     status: 409,
     sample: { termCode: 'HT2026', status: 'reporting' },
     message: (p) => `Placements are made while a term is allocating or published; ${p.termCode} is ${p.status}`,
-    sv: (p) => `Placeringar görs när terminen är i fördelning eller publicerad. ${p.termCode} är ${termStatusSv(p.status)}.`,
+    sv: (p) =>
+      `Placeringar görs när terminen är i fördelning eller publicerad. ${p.termCode} är ${termStatusSv(p.status)}.`,
   }),
   student_already_placed: error({
     status: 409,
@@ -29,7 +30,8 @@ export const AssignmentsErrors = defineErrors({
     status: 409,
     sample: { supervisorName: 'Ali Hassan', capacity: 2 },
     message: (p) => `${p.supervisorName} already supervises as many students as they can (${p.capacity})`,
-    sv: (p) => `${p.supervisorName} handleder redan ${count(p.capacity, 'student', 'studenter')}, så många som hen kan ta.`,
+    sv: (p) =>
+      `${p.supervisorName} handleder redan ${count(p.capacity, 'student', 'studenter')}, så många som hen kan ta.`,
   }),
   quota_full: error({
     status: 409,

@@ -2,7 +2,10 @@ import { EntityManager, In } from 'typeorm';
 import { AssignmentStatus } from './assignment-status';
 import { Assignment } from './entities/assignment.entity';
 
-export type NewPlacement = Pick<Assignment, 'termId' | 'studentId' | 'universityId' | 'offerId' | 'supervisorId' | 'cost' | 'createdBy'>;
+type NewPlacement = Pick<
+  Assignment,
+  'termId' | 'studentId' | 'universityId' | 'offerId' | 'supervisorId' | 'cost' | 'createdBy'
+>;
 
 export function publishedAssignments(manager: EntityManager, termId: string): Promise<Assignment[]> {
   return manager.findBy(Assignment, { termId, status: AssignmentStatus.Published });
@@ -25,7 +28,10 @@ export function countPlacedAtOffer(manager: EntityManager, offerId: string): Pro
 }
 
 /** Placements of the term per university, drafts included. */
-export function placedPerUniversity(manager: EntityManager, termId: string): Promise<{ universityId: string; count: number }[]> {
+export function placedPerUniversity(
+  manager: EntityManager,
+  termId: string,
+): Promise<{ universityId: string; count: number }[]> {
   return manager
     .createQueryBuilder(Assignment, 'a')
     .select('a.university_id', 'universityId')
@@ -43,7 +49,12 @@ export function placementsWithOffer(
   return manager
     .createQueryBuilder(Assignment, 'a')
     .innerJoin('placement_offers', 'o', 'o.id = a.offer_id')
-    .select(['o.district_id AS "districtId"', 'o.field AS field', 'a.university_id AS "universityId"', 'a.status AS status'])
+    .select([
+      'o.district_id AS "districtId"',
+      'o.field AS field',
+      'a.university_id AS "universityId"',
+      'a.status AS status',
+    ])
     .where('a.term_id = :id', { id: termId })
     .getRawMany<{ districtId: string; field: string; universityId: string; status: AssignmentStatus }>();
 }

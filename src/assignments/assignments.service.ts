@@ -61,8 +61,10 @@ export class AssignmentsService {
       ])
       .orderBy('o.unit_name')
       .addOrderBy('s.name');
-    if (actor.role === Role.DistrictContact) query.andWhere('o.district_id = :districtId', { districtId: actor.districtId });
-    if (actor.role === Role.UniversityCoordinator) query.andWhere('a.university_id = :universityId', { universityId: actor.universityId });
+    if (actor.role === Role.DistrictContact)
+      query.andWhere('o.district_id = :districtId', { districtId: actor.districtId });
+    if (actor.role === Role.UniversityCoordinator)
+      query.andWhere('a.university_id = :universityId', { universityId: actor.universityId });
     return query.getRawMany<AssignmentResponse>();
   }
 
@@ -71,13 +73,23 @@ export class AssignmentsService {
     const id = await this.dataSource.transaction(async (manager) => {
       const term = await this.lockForPlacing(manager, code);
       const student = await studentInTerm(manager, dto.studentId, term.id);
-      if (!student) throw AppError.invalid([problem(AssignmentsErrors.no_such_student, 'studentId', { termCode: term.code })]);
+      if (!student)
+        throw AppError.invalid([problem(AssignmentsErrors.no_such_student, 'studentId', { termCode: term.code })]);
       const offer = await offerInTermWithSupervisors(manager, dto.offerId, term.id);
-      if (!offer) throw AppError.invalid([problem(AssignmentsErrors.no_such_offer, 'offerId', { termCode: term.code })]);
+      if (!offer)
+        throw AppError.invalid([problem(AssignmentsErrors.no_such_offer, 'offerId', { termCode: term.code })]);
       const supervisor = offer.supervisors?.find((s) => s.id === dto.supervisorId);
-      if (!supervisor) throw AppError.invalid([problem(AssignmentsErrors.supervisor_not_on_offer, 'supervisorId', { unitName: offer.unitName })]);
+      if (!supervisor)
+        throw AppError.invalid([
+          problem(AssignmentsErrors.supervisor_not_on_offer, 'supervisorId', { unitName: offer.unitName }),
+        ]);
       if (student.excludedDistrictIds.includes(offer.districtId)) {
-        throw AppError.invalid([problem(AssignmentsErrors.district_excluded, 'offerId', { studentName: student.name, unitName: offer.unitName })]);
+        throw AppError.invalid([
+          problem(AssignmentsErrors.district_excluded, 'offerId', {
+            studentName: student.name,
+            unitName: offer.unitName,
+          }),
+        ]);
       }
       await this.assertRoom(manager, term, student, offer, supervisor);
       const assignment = manager.create(Assignment, {
@@ -112,7 +124,11 @@ export class AssignmentsService {
         action: 'assignment.deleted',
         entityType: 'assignment',
         entityId: id,
-        changes: { studentId: { from: assignment.studentId }, offerId: { from: assignment.offerId }, status: { from: assignment.status } },
+        changes: {
+          studentId: { from: assignment.studentId },
+          offerId: { from: assignment.offerId },
+          status: { from: assignment.status },
+        },
       });
     });
   }
@@ -126,7 +142,13 @@ export class AssignmentsService {
     return term;
   }
 
-  private async assertRoom(manager: EntityManager, term: Term, student: Student, offer: PlacementOffer, supervisor: Supervisor): Promise<void> {
+  private async assertRoom(
+    manager: EntityManager,
+    term: Term,
+    student: Student,
+    offer: PlacementOffer,
+    supervisor: Supervisor,
+  ): Promise<void> {
     if (await manager.existsBy(Assignment, { studentId: student.id })) {
       throw AppError.of(AssignmentsErrors.student_already_placed, { studentName: student.name });
     }
@@ -134,10 +156,18 @@ export class AssignmentsService {
     if ((await manager.countBy(Assignment, { offerId: offer.id })) >= usable) {
       throw AppError.of(AssignmentsErrors.offer_full, { unitName: offer.unitName, usable });
     }
-    if ((await manager.countBy(Assignment, { supervisorId: supervisor.id, termId: term.id })) >= effectiveCapacity(supervisor)) {
-      throw AppError.of(AssignmentsErrors.supervisor_full, { supervisorName: supervisor.name, capacity: effectiveCapacity(supervisor) });
+    if (
+      (await manager.countBy(Assignment, { supervisorId: supervisor.id, termId: term.id })) >=
+      effectiveCapacity(supervisor)
+    ) {
+      throw AppError.of(AssignmentsErrors.supervisor_full, {
+        supervisorName: supervisor.name,
+        capacity: effectiveCapacity(supervisor),
+      });
     }
-    const quota = (await this.balance.of(manager, term)).universities.find((u) => u.universityId === student.universityId)?.quota ?? 0;
+    const quota =
+      (await this.balance.of(manager, term)).universities.find((u) => u.universityId === student.universityId)?.quota ??
+      0;
     if ((await manager.countBy(Assignment, { termId: term.id, universityId: student.universityId })) >= quota) {
       // The name only for the refusal: a person reads whose quota it is.
       const universityName = (await universityById(manager, student.universityId))?.name ?? '';

@@ -93,7 +93,13 @@ export class PublicationService {
     return { ...response, notifications: queued };
   }
 
-  private async notify(manager: EntityManager, send: SendMail, term: Term, round: number, fresh: Set<string>): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    send: SendMail,
+    term: Term,
+    round: number,
+    fresh: Set<string>,
+  ): Promise<void> {
     const rows = await this.rows(manager, term);
     const touched = rows.filter((r) => fresh.has(r.assignment.id));
     const key = (who: string) => `placements-${term.id}-${round}-${who}`;
@@ -111,9 +117,15 @@ export class PublicationService {
           name: contact.name,
           districtName: district.name,
           termCode: term.code,
-          placements: rows.filter((r) => r.district.id === districtId).map((r) => ({
-            studentName: r.student.name, universityCode: r.university.code, unitName: r.offer.unitName, field: FIELD_SV.get(r.offer.field)!, supervisorName: r.supervisor.name,
-          })),
+          placements: rows
+            .filter((r) => r.district.id === districtId)
+            .map((r) => ({
+              studentName: r.student.name,
+              universityCode: r.university.code,
+              unitName: r.offer.unitName,
+              field: FIELD_SV.get(r.offer.field)!,
+              supervisorName: r.supervisor.name,
+            })),
         },
       });
     }
@@ -131,10 +143,16 @@ export class PublicationService {
             name: coordinator.name,
             universityName: university.name,
             termCode: term.code,
-            placements: rows.filter((r) => r.university.id === universityId).map((r) => ({
-              studentName: r.student.name, districtName: r.district.name, unitName: r.offer.unitName, field: FIELD_SV.get(r.offer.field)!,
-              supervisorName: r.supervisor.name, supervisorEmail: r.supervisor.email,
-            })),
+            placements: rows
+              .filter((r) => r.university.id === universityId)
+              .map((r) => ({
+                studentName: r.student.name,
+                districtName: r.district.name,
+                unitName: r.offer.unitName,
+                field: FIELD_SV.get(r.offer.field)!,
+                supervisorName: r.supervisor.name,
+                supervisorEmail: r.supervisor.email,
+              })),
           },
         });
       }
@@ -154,7 +172,12 @@ export class PublicationService {
           districtName: district.name,
           students: own.map((r) => {
             const period = periods.find((p) => p.universityId === r.university.id);
-            return { studentName: r.student.name, universityName: r.university.name, unitName: r.offer.unitName, period: period ? `${period.startsOn}–${period.endsOn}` : null };
+            return {
+              studentName: r.student.name,
+              universityName: r.university.name,
+              unitName: r.offer.unitName,
+              period: period ? `${period.startsOn}–${period.endsOn}` : null,
+            };
           }),
         },
       });
@@ -162,7 +185,10 @@ export class PublicationService {
   }
 
   private async rows(manager: EntityManager, term: Term): Promise<Row[]> {
-    const assignments = await manager.find(Assignment, { where: { termId: term.id, status: AssignmentStatus.Published }, order: { createdAt: 'ASC' } });
+    const assignments = await manager.find(Assignment, {
+      where: { termId: term.id, status: AssignmentStatus.Published },
+      order: { createdAt: 'ASC' },
+    });
     const unique = (ids: string[]) => [...new Set(ids)];
     const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
     const students = byId(await studentsByIds(manager, unique(assignments.map((a) => a.studentId))));
@@ -170,16 +196,18 @@ export class PublicationService {
     const supervisors = byId(await supervisorsByIds(manager, unique(assignments.map((a) => a.supervisorId))));
     const districts = byId(await districtsByIds(manager, unique([...offers.values()].map((o) => o.districtId))));
     const universities = byId(await universitiesByIds(manager, unique(assignments.map((a) => a.universityId))));
-    return assignments.map((assignment) => {
-      const offer = offers.get(assignment.offerId)!;
-      return {
-        assignment,
-        student: students.get(assignment.studentId)!,
-        offer,
-        supervisor: supervisors.get(assignment.supervisorId)!,
-        district: districts.get(offer.districtId)!,
-        university: universities.get(assignment.universityId)!,
-      };
-    }).sort((a, b) => a.student.name.localeCompare(b.student.name, 'sv'));
+    return assignments
+      .map((assignment) => {
+        const offer = offers.get(assignment.offerId)!;
+        return {
+          assignment,
+          student: students.get(assignment.studentId)!,
+          offer,
+          supervisor: supervisors.get(assignment.supervisorId)!,
+          district: districts.get(offer.districtId)!,
+          university: universities.get(assignment.universityId)!,
+        };
+      })
+      .sort((a, b) => a.student.name.localeCompare(b.student.name, 'sv'));
   }
 }

@@ -17,7 +17,9 @@ export function diffFields<T extends object>(
     const from = before ? (before as Record<string, unknown>)[field] : undefined;
     if (before && sameValue(from, to)) continue;
     const hidden = secret.includes(field);
-    changes[field] = before ? { from: hidden ? REDACTED : from ?? null, to: hidden ? REDACTED : to } : { to: hidden ? REDACTED : to };
+    changes[field] = before
+      ? { from: hidden ? REDACTED : (from ?? null), to: hidden ? REDACTED : to }
+      : { to: hidden ? REDACTED : to };
   }
   return changes;
 }

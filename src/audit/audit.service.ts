@@ -11,7 +11,16 @@ import { AuditQueryDto } from './dto/audit-query.dto';
  * Fields that hold personal data: the audit log says they changed, never what they held, so it
  * carries ids and no names (and needs no clean-up when a person's data is removed).
  */
-export const PERSONAL_FIELDS: readonly string[] = ['name', 'email', 'studentName', 'studentEmail', 'studentRef', 'answer', 'message', 'recipientEmail'];
+export const PERSONAL_FIELDS: readonly string[] = [
+  'name',
+  'email',
+  'studentName',
+  'studentEmail',
+  'studentRef',
+  'answer',
+  'message',
+  'recipientEmail',
+];
 const PERSONAL = '[personal data]';
 
 function withoutPersonalData(changes: AuditChanges): AuditChanges {
@@ -19,7 +28,10 @@ function withoutPersonalData(changes: AuditChanges): AuditChanges {
     Object.entries(changes).map(([field, change]) => [
       field,
       PERSONAL_FIELDS.includes(field)
-        ? { ...('from' in change ? { from: change.from === null ? null : PERSONAL } : {}), ...('to' in change ? { to: change.to === null ? null : PERSONAL } : {}) }
+        ? {
+            ...('from' in change ? { from: change.from === null ? null : PERSONAL } : {}),
+            ...('to' in change ? { to: change.to === null ? null : PERSONAL } : {}),
+          }
         : change,
     ]),
   );

@@ -39,7 +39,11 @@ export class BalanceController {
   @Roles(Role.Coordinator)
   @Delete('quotas/:universityId')
   @HttpCode(204)
-  async restoreQuota(@CurrentActor() actor: Actor, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
+  async restoreQuota(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @IdParam('universityId') universityId: string,
+  ): Promise<void> {
     await this.balance.restoreQuota(actor, code, universityId);
   }
 }

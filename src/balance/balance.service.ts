@@ -56,8 +56,14 @@ export class BalanceService {
     return this.dataSource.transaction(async (manager) => {
       const term = await this.terms.findByCode(code, manager);
       const university = await this.university(manager, universityId);
-      const before = await manager.findOne(QuotaOverride, { where: { termId: term.id, universityId }, lock: { mode: 'pessimistic_write' } });
-      await manager.upsert(QuotaOverride, { termId: term.id, universityId, quota, setBy: actor.id }, ['termId', 'universityId']);
+      const before = await manager.findOne(QuotaOverride, {
+        where: { termId: term.id, universityId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await manager.upsert(QuotaOverride, { termId: term.id, universityId, quota, setBy: actor.id }, [
+        'termId',
+        'universityId',
+      ]);
       await this.audit.record(manager, actor, {
         action: 'quota.overridden',
         entityType: 'term',

@@ -15,7 +15,13 @@ export interface BalanceInput {
     supervisors: { id: string; capacity: number; active: boolean; trainingStatus: TrainingStatus }[];
   }[];
   /** In a fixed order (by code): quota ties are broken by it. */
-  universities: { id: string; code: string; requestedPlaces: number | null; override: number | null; assigned: number }[];
+  universities: {
+    id: string;
+    code: string;
+    requestedPlaces: number | null;
+    override: number | null;
+    assigned: number;
+  }[];
 }
 
 /** The term's balance against its target (DESIGN.md §4): per district, field and university. */
@@ -34,8 +40,18 @@ export function computeBalance(input: BalanceInput): BalanceResponse {
     .filter((d) => d.active || offers.some((o) => o.districtId === d.id))
     .map((district): DistrictBalanceResponse => {
       const own = offers.filter((o) => o.districtId === district.id);
-      const first = own.reduce<Date | null>((earliest, o) => (!earliest || o.createdAt < earliest ? o.createdAt : earliest), null);
-      return { districtId: district.id, name: district.name, reported: own.length > 0, offeredPlaces: sum(own, 'places'), usablePlaces: sum(own, 'usable'), firstReportedAt: first };
+      const first = own.reduce<Date | null>(
+        (earliest, o) => (!earliest || o.createdAt < earliest ? o.createdAt : earliest),
+        null,
+      );
+      return {
+        districtId: district.id,
+        name: district.name,
+        reported: own.length > 0,
+        offeredPlaces: sum(own, 'places'),
+        usablePlaces: sum(own, 'usable'),
+        firstReportedAt: first,
+      };
     });
 
   const fields = FIELDS.map(({ code }) => {
@@ -43,7 +59,10 @@ export function computeBalance(input: BalanceInput): BalanceResponse {
     return { field: code, offeredPlaces: sum(own, 'places'), usablePlaces: sum(own, 'usable') };
   });
 
-  const quotas = splitQuotas(fillablePlaces, input.universities.map((u) => ({ demand: u.requestedPlaces ?? 0, override: u.override })));
+  const quotas = splitQuotas(
+    fillablePlaces,
+    input.universities.map((u) => ({ demand: u.requestedPlaces ?? 0, override: u.override })),
+  );
   const universities = input.universities.map((u, index) => ({
     universityId: u.id,
     code: u.code,

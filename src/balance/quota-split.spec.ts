@@ -19,17 +19,21 @@ describe('largestRemainder', () => {
 
   it('hands out every seat, each share within floor/ceil of its exact quota', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 8 }), (seats, weights) => {
-        const shares = largestRemainder(seats, weights);
-        const total = weights.reduce((a, b) => a + b, 0);
-        if (total === 0) return expect(shares.every((s) => s === 0)).toBe(true);
-        expect(shares.reduce((a, b) => a + b, 0)).toBe(seats);
-        shares.forEach((share, i) => {
-          const exact = (seats * weights[i]) / total;
-          expect(share).toBeGreaterThanOrEqual(Math.floor(exact));
-          expect(share).toBeLessThanOrEqual(Math.ceil(exact));
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 8 }),
+        (seats, weights) => {
+          const shares = largestRemainder(seats, weights);
+          const total = weights.reduce((a, b) => a + b, 0);
+          if (total === 0) return expect(shares.every((s) => s === 0)).toBe(true);
+          expect(shares.reduce((a, b) => a + b, 0)).toBe(seats);
+          shares.forEach((share, i) => {
+            const exact = (seats * weights[i]) / total;
+            expect(share).toBeGreaterThanOrEqual(Math.floor(exact));
+            expect(share).toBeLessThanOrEqual(Math.ceil(exact));
+          });
+        },
+      ),
     );
   });
 });
@@ -53,19 +57,26 @@ describe('splitQuotas', () => {
 
   it('sums to min(fillable, demand) and respects every cap (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 5 }), (fillable, demands) => {
-        const quotas = splitQuotas(fillable, demands.map((demand) => ({ demand })));
-        const total = demands.reduce((a, b) => a + b, 0);
-        expect(quotas.reduce((a, b) => a + b, 0)).toBe(Math.min(fillable, total));
-        quotas.forEach((quota, i) => expect(quota).toBeLessThanOrEqual(demands[i]));
-        if (fillable <= total && total > 0) {
-          quotas.forEach((quota, i) => {
-            const exact = (fillable * demands[i]) / total;
-            expect(quota).toBeGreaterThanOrEqual(Math.floor(exact));
-            expect(quota).toBeLessThanOrEqual(Math.ceil(exact));
-          });
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 5 }),
+        (fillable, demands) => {
+          const quotas = splitQuotas(
+            fillable,
+            demands.map((demand) => ({ demand })),
+          );
+          const total = demands.reduce((a, b) => a + b, 0);
+          expect(quotas.reduce((a, b) => a + b, 0)).toBe(Math.min(fillable, total));
+          quotas.forEach((quota, i) => expect(quota).toBeLessThanOrEqual(demands[i]));
+          if (fillable <= total && total > 0) {
+            quotas.forEach((quota, i) => {
+              const exact = (fillable * demands[i]) / total;
+              expect(quota).toBeGreaterThanOrEqual(Math.floor(exact));
+              expect(quota).toBeLessThanOrEqual(Math.ceil(exact));
+            });
+          }
+        },
+      ),
     );
   });
 });

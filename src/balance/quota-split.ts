@@ -43,7 +43,10 @@ export interface QuotaClaim {
 export function splitQuotas(fillable: number, claims: readonly QuotaClaim[]): number[] {
   const fixed = claims.reduce((sum, claim) => sum + (claim.override ?? 0), 0);
   const free = claims.map((claim) => (claim.override == null ? Math.max(0, claim.demand) : 0));
-  const toSplit = Math.min(Math.max(0, fillable - fixed), free.reduce((sum, demand) => sum + demand, 0));
+  const toSplit = Math.min(
+    Math.max(0, fillable - fixed),
+    free.reduce((sum, demand) => sum + demand, 0),
+  );
   const shares = largestRemainder(toSplit, free);
   return claims.map((claim, index) => claim.override ?? shares[index]);
 }

@@ -13,14 +13,20 @@ describe('loadConfig', () => {
   });
 
   it('uses DATABASE_URL and REDIS_URL when given', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/vfu', REDIS_URL: 'redis://cache:6379', PORT: '8080' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/vfu',
+      REDIS_URL: 'redis://cache:6379',
+      PORT: '8080',
+    });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/vfu');
     expect(config.queueBackend).toBe('redis');
     expect(config.env.PORT).toBe(8080);
   });
 
   it('names every malformed variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_TTL_SECONDS: '5', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_TTL_SECONDS: '5', LOG_LEVEL: 'loud' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_TTL_SECONDS: '5', LOG_LEVEL: 'loud' });
     } catch (error) {
@@ -31,14 +37,24 @@ describe('loadConfig', () => {
 
   it('has no default secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:25' }).jwtSecret).toBe('x'.repeat(32));
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: must be at least 32/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:25' }).jwtSecret,
+    ).toBe('x'.repeat(32));
   });
 
   it('needs a mail server in production, where a mail written to a folder would reach no one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(/SMTP_URL: is required when NODE_ENV=production/);
-    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody' })).toThrow(/SMTP_URL: must be[\s\S]*MAIL_FROM: must be/);
-    expect(loadConfig({ MAIL_FROM: 'VFU <vfu@stockholm.se>', PUBLIC_URL: 'https://vfu.stockholm.se/' }).publicUrl).toBe('https://vfu.stockholm.se');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).toThrow(
+      /SMTP_URL: is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody' })).toThrow(
+      /SMTP_URL: must be[\s\S]*MAIL_FROM: must be/,
+    );
+    expect(loadConfig({ MAIL_FROM: 'VFU <vfu@stockholm.se>', PUBLIC_URL: 'https://vfu.stockholm.se/' }).publicUrl).toBe(
+      'https://vfu.stockholm.se',
+    );
   });
 
   it('outside production keeps a generated secret in the data folder, readable by its owner only', () => {

@@ -37,7 +37,10 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  * `DATA_DIR/postgres`. A second process (the CLI next to a running server) reuses the
  * server that is already listening instead of starting another on the same folder.
  */
-export async function startEmbeddedPostgres(config: AppConfig, log: (message: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<EmbeddedDatabase> {
   const url = config.embeddedDatabaseUrl;
   const adminUrl = url.replace(/\/vfu$/, '/postgres');
   if (await answers(adminUrl)) {

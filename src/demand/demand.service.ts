@@ -23,11 +23,20 @@ export class DemandService {
   /** Every university's demand for the coordinator; a university coordinator sees their own. */
   async list(actor: Actor, code: string): Promise<DemandResponse[]> {
     const term = await this.terms.findByCode(code);
-    const universities = await universitiesByCode(this.dataSource.manager, actor.role === Role.UniversityCoordinator ? actor.universityId! : undefined);
+    const universities = await universitiesByCode(
+      this.dataSource.manager,
+      actor.role === Role.UniversityCoordinator ? actor.universityId! : undefined,
+    );
     const demands = await this.dataSource.manager.findBy(TermDemand, { termId: term.id });
     return universities.map((university) => {
       const demand = demands.find((d) => d.universityId === university.id);
-      return { universityId: university.id, code: university.code, name: university.name, requestedPlaces: demand?.requestedPlaces ?? null, updatedAt: demand?.updatedAt ?? null };
+      return {
+        universityId: university.id,
+        code: university.code,
+        name: university.name,
+        requestedPlaces: demand?.requestedPlaces ?? null,
+        updatedAt: demand?.updatedAt ?? null,
+      };
     });
   }
 
@@ -41,8 +50,14 @@ export class DemandService {
       if (actor.role !== Role.Coordinator && !OPEN_FOR_REPORTING.includes(term.status)) {
         throw AppError.of(DemandErrors.demand_closed, { termCode: term.code, status: term.status });
       }
-      const before = await manager.findOne(TermDemand, { where: { termId: term.id, universityId }, lock: { mode: 'pessimistic_write' } });
-      await manager.upsert(TermDemand, { termId: term.id, universityId, requestedPlaces: dto.requestedPlaces }, ['termId', 'universityId']);
+      const before = await manager.findOne(TermDemand, {
+        where: { termId: term.id, universityId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await manager.upsert(TermDemand, { termId: term.id, universityId, requestedPlaces: dto.requestedPlaces }, [
+        'termId',
+        'universityId',
+      ]);
       await this.audit.record(manager, actor, {
         action: 'demand.set',
         entityType: 'term',
@@ -50,7 +65,13 @@ export class DemandService {
         changes: { [`demand.${university.code}`]: { from: before?.requestedPlaces ?? null, to: dto.requestedPlaces } },
       });
       const saved = await manager.findOneByOrFail(TermDemand, { termId: term.id, universityId });
-      return { universityId, code: university.code, name: university.name, requestedPlaces: saved.requestedPlaces, updatedAt: saved.updatedAt };
+      return {
+        universityId,
+        code: university.code,
+        name: university.name,
+        requestedPlaces: saved.requestedPlaces,
+        updatedAt: saved.updatedAt,
+      };
     });
   }
 }

@@ -26,7 +26,11 @@ export class DistrictsController {
   /** Rename, (de)activate, or set the district's one contact person. */
   @Roles(Role.Coordinator)
   @Patch(':id')
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateDistrictDto): Promise<DistrictResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateDistrictDto,
+  ): Promise<DistrictResponse> {
     return DistrictResponse.of(await this.districts.update(actor, id, dto));
   }
 }

@@ -20,8 +20,15 @@ export function activeDistricts(manager: EntityManager): Promise<District[]> {
 }
 
 /** With `contactUser` loaded; the caller checks that the contact is still an active district contact. */
-export function activeDistrictsWithContact(manager: EntityManager, order?: FindOptionsOrder<District>): Promise<District[]> {
-  return manager.find(District, { where: { active: true }, relations: { contactUser: true }, ...(order ? { order } : {}) });
+export function activeDistrictsWithContact(
+  manager: EntityManager,
+  order?: FindOptionsOrder<District>,
+): Promise<District[]> {
+  return manager.find(District, {
+    where: { active: true },
+    relations: { contactUser: true },
+    ...(order ? { order } : {}),
+  });
 }
 
 /** Serialises offer and supervisor writes of one district; null when there is no such district. */
@@ -35,7 +42,12 @@ export async function removeContact(manager: EntityManager, userId: string): Pro
 }
 
 /** A deactivated user stops being their district's contact, audited as a change of the district. */
-export async function releaseContactRole(manager: EntityManager, audit: AuditService, actor: Actor | null, userId: string): Promise<void> {
+export async function releaseContactRole(
+  manager: EntityManager,
+  audit: AuditService,
+  actor: Actor | null,
+  userId: string,
+): Promise<void> {
   const district = await manager.findOneBy(District, { contactUserId: userId });
   if (!district) return;
   await audit.update(manager, actor, District, 'district', district, { contactUserId: null });

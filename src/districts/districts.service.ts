@@ -36,7 +36,9 @@ export class DistrictsService {
       if (dto.contactUserId) {
         const contact = await userById(manager, dto.contactUserId);
         if (!contact || !canBeContactOf(contact, id)) {
-          throw AppError.invalid([problem(DistrictsErrors.invalid_district_contact, 'contactUserId', { districtName: district.name })]);
+          throw AppError.invalid([
+            problem(DistrictsErrors.invalid_district_contact, 'contactUserId', { districtName: district.name }),
+          ]);
         }
       }
       const changed = await this.audit.update(manager, actor, District, 'district', district, dto);

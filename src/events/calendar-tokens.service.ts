@@ -34,7 +34,9 @@ export class CalendarTokensService {
 
   /** The feed behind a token; 404 for a token that is unknown, revoked, or of an inactive user. */
   async feed(token: string): Promise<string> {
-    const row = TOKEN.test(token) ? await this.dataSource.manager.findOne(CalendarToken, { where: { token }, relations: { user: true } }) : null;
+    const row = TOKEN.test(token)
+      ? await this.dataSource.manager.findOne(CalendarToken, { where: { token }, relations: { user: true } })
+      : null;
     const user = row?.user;
     if (!user || !user.active) throw AppError.notFound('calendar');
     return this.events.feed(user);
@@ -44,7 +46,12 @@ export class CalendarTokensService {
     const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
       await manager.upsert(CalendarToken, { userId: actor.id, token }, ['userId']);
-      if (audited) await this.audit.record(manager, actor, { action: 'calendar_token.rotated', entityType: 'user', entityId: actor.id });
+      if (audited)
+        await this.audit.record(manager, actor, {
+          action: 'calendar_token.rotated',
+          entityType: 'user',
+          entityId: actor.id,
+        });
     });
     return token;
   }

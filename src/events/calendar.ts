@@ -26,7 +26,11 @@ export interface CalendarOptions {
   attendee?: { name: string; email: string };
 }
 
-const METHOD = { PUBLISH: ICalCalendarMethod.PUBLISH, REQUEST: ICalCalendarMethod.REQUEST, CANCEL: ICalCalendarMethod.CANCEL };
+const METHOD = {
+  PUBLISH: ICalCalendarMethod.PUBLISH,
+  REQUEST: ICalCalendarMethod.REQUEST,
+  CANCEL: ICalCalendarMethod.CANCEL,
+};
 
 /**
  * An RFC 5545 calendar with Europe/Stockholm local times and its VTIMEZONE. Times go in as

@@ -2,7 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan } from 'typeorm';
 import { Clock } from '../common/time/clock';
-import { addDays, endOfStockholmDay, startOfStockholmDay, stockholmDate, swedishTimeSpan } from '../common/time/stockholm';
+import {
+  addDays,
+  endOfStockholmDay,
+  startOfStockholmDay,
+  stockholmDate,
+  swedishTimeSpan,
+} from '../common/time/stockholm';
 import { OutboxService } from '../notifications/outbox.service';
 import { activeCoordinators } from '../users/users.queries';
 import { CalendarEventEntity } from './entities/event.entity';
@@ -36,11 +42,16 @@ export class EventRemindersService {
   ) {}
 
   async run(at: Date = this.clock.now()): Promise<EventReminderRun> {
-    const coming = await this.dataSource.manager.find(CalendarEventEntity, { where: { status: EventStatus.Scheduled, endsAt: MoreThan(at) } });
+    const coming = await this.dataSource.manager.find(CalendarEventEntity, {
+      where: { status: EventStatus.Scheduled, endsAt: MoreThan(at) },
+    });
     for (const event of coming) await this.events.sync(event.id);
     const today = stockholmDate(at);
     const result = { reminded: await this.remindTomorrow(today), workshopReminders: await this.remindWorkshop(today) };
-    if (result.reminded || result.workshopReminders) this.logger.log(`Event reminders: ${result.reminded} invitee(s), ${result.workshopReminders} workshop reminder(s)`);
+    if (result.reminded || result.workshopReminders)
+      this.logger.log(
+        `Event reminders: ${result.reminded} invitee(s), ${result.workshopReminders} workshop reminder(s)`,
+      );
     return result;
   }
 
@@ -49,7 +60,10 @@ export class EventRemindersService {
     const events = await this.dataSource.manager
       .createQueryBuilder(CalendarEventEntity, 'e')
       .where('e.status = :status', { status: EventStatus.Scheduled })
-      .andWhere('e.starts_at >= :from AND e.starts_at < :to', { from: startOfStockholmDay(tomorrow), to: endOfStockholmDay(tomorrow) })
+      .andWhere('e.starts_at >= :from AND e.starts_at < :to', {
+        from: startOfStockholmDay(tomorrow),
+        to: endOfStockholmDay(tomorrow),
+      })
       .getMany();
     let sent = 0;
     for (const event of events) {
@@ -60,7 +74,12 @@ export class EventRemindersService {
             recipientUserId: invitee.userId,
             template: 'event-reminder',
             idempotencyKey: `event-reminder-${event.id}-${tomorrow}-${invitee.inviteeKey}`,
-            data: { name: invitee.name, title: event.title, when: swedishTimeSpan(event.startsAt, event.endsAt), location: event.location },
+            data: {
+              name: invitee.name,
+              title: event.title,
+              when: swedishTimeSpan(event.startsAt, event.endsAt),
+              location: event.location,
+            },
           });
           if (written) sent++;
         }
@@ -71,8 +90,12 @@ export class EventRemindersService {
 
   private async remindWorkshop(today: string): Promise<number> {
     const year = today.slice(0, 4);
-    if (today !== `${year}-${WORKSHOP_REMINDER_DAY}` && today !== addDays(`${year}-${WORKSHOP_REMINDER_DAY}`, 1)) return 0;
-    const workshops = await this.dataSource.manager.findBy(CalendarEventEntity, { type: EventType.Workshop, status: EventStatus.Scheduled });
+    if (today !== `${year}-${WORKSHOP_REMINDER_DAY}` && today !== addDays(`${year}-${WORKSHOP_REMINDER_DAY}`, 1))
+      return 0;
+    const workshops = await this.dataSource.manager.findBy(CalendarEventEntity, {
+      type: EventType.Workshop,
+      status: EventStatus.Scheduled,
+    });
     if (workshops.some((w) => stockholmDate(w.startsAt).startsWith(year))) return 0;
     let sent = 0;
     await this.outbox.transaction(async (manager, send) => {

@@ -21,7 +21,11 @@ describe('checkEventRules', () => {
   it('holds the introduction on or after the earliest VFU start, within its first 14 days (Stockholm dates)', () => {
     expect(checkEventRules(introduction('2026-08-31T07:00:00Z'))).toEqual([]);
     expect(checkEventRules(introduction('2026-08-30T21:59:00Z'))).toEqual([
-      expect.objectContaining({ field: 'startsAt', code: 'introduction_outside_window', message: expect.stringContaining('on or after 2026-08-31') }),
+      expect.objectContaining({
+        field: 'startsAt',
+        code: 'introduction_outside_window',
+        message: expect.stringContaining('on or after 2026-08-31'),
+      }),
     ]); // 23:59 the day before
     expect(checkEventRules(introduction('2026-09-13T20:00:00Z'))).toEqual([]); // the 14th day, 22:00
     expect(checkEventRules(introduction('2026-09-13T22:00:00Z'))).toEqual([
@@ -34,9 +38,16 @@ describe('checkEventRules', () => {
       },
     ]);
     expect(checkEventRules(introduction('2026-09-01T07:00:00Z', null))).toEqual([
-      expect.objectContaining({ field: 'termCode', code: 'introduction_term_without_periods', params: { termCode: 'HT2026' }, message: 'HT2026 has no VFU periods yet' }),
+      expect.objectContaining({
+        field: 'termCode',
+        code: 'introduction_term_without_periods',
+        params: { termCode: 'HT2026' },
+        message: 'HT2026 has no VFU periods yet',
+      }),
     ]);
-    expect(checkEventRules({ ...introduction('2026-09-01T07:00:00Z'), term: null })).toEqual([expect.objectContaining({ field: 'termCode', code: 'introduction_needs_term' })]);
+    expect(checkEventRules({ ...introduction('2026-09-01T07:00:00Z'), term: null })).toEqual([
+      expect.objectContaining({ field: 'termCode', code: 'introduction_needs_term' }),
+    ]);
   });
 
   it('ends the workshop before the autumn term’s earliest VFU start', () => {
@@ -47,11 +58,16 @@ describe('checkEventRules', () => {
         field: 'endsAt',
         code: 'workshop_after_autumn_start',
         params: { termCode: 'HT2026', earliestStart: '2026-08-31' },
-        message: 'The workshop is held before the autumn term starts: it must end before 2026-08-31, the earliest VFU start of HT2026',
+        message:
+          'The workshop is held before the autumn term starts: it must end before 2026-08-31, the earliest VFU start of HT2026',
       }),
     ]);
     const [unknownAutumn] = checkEventRules(workshop('2026-05-20T07:00:00Z', '2026-05-20T09:00:00Z', null));
-    expect(unknownAutumn).toMatchObject({ field: 'startsAt', code: 'workshop_needs_autumn_term', params: { termCode: 'HT2026' } });
+    expect(unknownAutumn).toMatchObject({
+      field: 'startsAt',
+      code: 'workshop_needs_autumn_term',
+      params: { termCode: 'HT2026' },
+    });
     expect(unknownAutumn.message).toContain('create HT2026 with its VFU periods first');
   });
 

@@ -31,13 +31,21 @@ export function checkEventRules(input: EventRuleInput): RuleViolation[] {
 
   if (input.type === EventType.Introduction) {
     if (!input.term) violations.push(problem(EventsErrors.introduction_needs_term, 'termCode', {}));
-    else if (!input.term.earliestStart) violations.push(problem(EventsErrors.introduction_term_without_periods, 'termCode', { termCode: input.term.code }));
+    else if (!input.term.earliestStart)
+      violations.push(
+        problem(EventsErrors.introduction_term_without_periods, 'termCode', { termCode: input.term.code }),
+      );
     else {
       const first = input.term.earliestStart;
       const last = addDays(first, INTRODUCTION_WINDOW_DAYS - 1);
       if (input.startsAt < startOfStockholmDay(first) || input.startsAt >= endOfStockholmDay(last)) {
         violations.push(
-          problem(EventsErrors.introduction_outside_window, 'startsAt', { termCode: input.term.code, earliestStart: first, days: INTRODUCTION_WINDOW_DAYS, lastDay: last }),
+          problem(EventsErrors.introduction_outside_window, 'startsAt', {
+            termCode: input.term.code,
+            earliestStart: first,
+            days: INTRODUCTION_WINDOW_DAYS,
+            lastDay: last,
+          }),
         );
       }
     }
@@ -49,7 +57,10 @@ export function checkEventRules(input: EventRuleInput): RuleViolation[] {
       violations.push(problem(EventsErrors.workshop_needs_autumn_term, 'startsAt', { termCode: `HT${year}` }));
     } else if (input.endsAt > startOfStockholmDay(input.autumnTerm.earliestStart)) {
       violations.push(
-        problem(EventsErrors.workshop_after_autumn_start, 'endsAt', { termCode: input.autumnTerm.code, earliestStart: input.autumnTerm.earliestStart }),
+        problem(EventsErrors.workshop_after_autumn_start, 'endsAt', {
+          termCode: input.autumnTerm.code,
+          earliestStart: input.autumnTerm.earliestStart,
+        }),
       );
     }
   }

@@ -22,7 +22,9 @@ export class EventsController {
   @Roles(Role.Coordinator)
   @Post()
   @HttpCode(201)
-  @ApiBadRequestResponse({ description: 'Bad input, or the timing rule of the event type is broken (the message names it)' })
+  @ApiBadRequestResponse({
+    description: 'Bad input, or the timing rule of the event type is broken (the message names it)',
+  })
   @ApiConflictResponse({ description: 'The term has its introduction, or the year its workshop, already' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateEventDto): Promise<EventResponse> {
     const event = await this.events.create(actor, dto);
@@ -33,7 +35,9 @@ export class EventsController {
   /** Every event, in time order; `from`/`to` (ISO 8601), `type`, `termCode` narrow it. */
   @Get()
   async list(@CurrentActor() actor: Actor, @Query() query: EventQueryDto): Promise<EventResponse[]> {
-    return (await this.events.list(actor, query)).map(({ event, invited, invitees }) => EventResponse.of(event, invited, invitees));
+    return (await this.events.list(actor, query)).map(({ event, invited, invitees }) =>
+      EventResponse.of(event, invited, invitees),
+    );
   }
 
   /** The event as a calendar file (text/calendar). Declared before `:id`, which would take the name. */
@@ -55,7 +59,11 @@ export class EventsController {
   @Roles(Role.Coordinator)
   @Patch(':id')
   @ApiConflictResponse({ description: 'The event is cancelled' })
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateEventDto): Promise<EventResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateEventDto,
+  ): Promise<EventResponse> {
     const event = await this.events.update(actor, id, dto);
     const { invited, invitees } = await this.events.get(actor, id);
     return EventResponse.of(event, invited, invitees);
@@ -81,7 +89,11 @@ export class EventsController {
   @Roles(Role.Coordinator)
   @Put(':id/attendance')
   @ApiConflictResponse({ description: 'The event has not begun' })
-  async attendance(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AttendanceDto): Promise<InviteeResponse[]> {
+  async attendance(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: AttendanceDto,
+  ): Promise<InviteeResponse[]> {
     return (await this.events.recordAttendance(actor, id, dto)).map(InviteeResponse.of);
   }
 }

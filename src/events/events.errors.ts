@@ -20,9 +20,16 @@ export const EventsErrors = defineErrors({
   }),
   event_cancelled: error({
     status: 409,
-    sample: { title: 'Gemensam introduktion HT2031', change: 'update' } as { title: string; change: 'update' | 'cancel' },
-    message: (p) => (p.change === 'update' ? 'The event is cancelled; create a new one instead' : 'The event is cancelled already'),
-    sv: (p) => (p.change === 'update' ? `Händelsen ”${p.title}” är inställd. Skapa en ny händelse i stället.` : `Händelsen ”${p.title}” är redan inställd.`),
+    sample: { title: 'Gemensam introduktion HT2031', change: 'update' } as {
+      title: string;
+      change: 'update' | 'cancel';
+    },
+    message: (p) =>
+      p.change === 'update' ? 'The event is cancelled; create a new one instead' : 'The event is cancelled already',
+    sv: (p) =>
+      p.change === 'update'
+        ? `Händelsen ”${p.title}” är inställd. Skapa en ny händelse i stället.`
+        : `Händelsen ”${p.title}” är redan inställd.`,
   }),
   event_not_started: error({
     status: 409,
@@ -69,14 +76,18 @@ export const EventsErrors = defineErrors({
   workshop_needs_autumn_term: error({
     status: 400,
     sample: { termCode: 'HT2032' },
-    message: (p) => `The workshop is held before the autumn term starts; create ${p.termCode} with its VFU periods first, so its start is known`,
-    sv: (p) => `Workshopen hålls före höstterminens start. Lägg först upp ${p.termCode} med VFU-perioder, så att starten är känd.`,
+    message: (p) =>
+      `The workshop is held before the autumn term starts; create ${p.termCode} with its VFU periods first, so its start is known`,
+    sv: (p) =>
+      `Workshopen hålls före höstterminens start. Lägg först upp ${p.termCode} med VFU-perioder, så att starten är känd.`,
   }),
   workshop_after_autumn_start: error({
     status: 400,
     sample: { termCode: 'HT2031', earliestStart: '2031-09-01' },
-    message: (p) => `The workshop is held before the autumn term starts: it must end before ${p.earliestStart}, the earliest VFU start of ${p.termCode}`,
-    sv: (p) => `Workshopen hålls före höstterminens start: den ska vara slut före ${date(p.earliestStart)}, första VFU-start för ${p.termCode}.`,
+    message: (p) =>
+      `The workshop is held before the autumn term starts: it must end before ${p.earliestStart}, the earliest VFU start of ${p.termCode}`,
+    sv: (p) =>
+      `Workshopen hålls före höstterminens start: den ska vara slut före ${date(p.earliestStart)}, första VFU-start för ${p.termCode}.`,
   }),
 
   // DTO rules (withCode): `property` is the field.

@@ -20,7 +20,12 @@ export class EventsModule {
       imports: [TypeOrmModule.forFeature([CalendarEventEntity, EventInvitee, CalendarToken]), TermsModule],
       controllers: [EventsController, CalendarController],
       exports: [EventsService, CalendarTokensService],
-      providers: [EventsService, CalendarTokensService, EventRemindersService, ...(options.worker ? [EventsProcessor] : [])],
+      providers: [
+        EventsService,
+        CalendarTokensService,
+        EventRemindersService,
+        ...(options.worker ? [EventsProcessor] : []),
+      ],
     };
   }
 }

@@ -22,7 +22,10 @@ export class EventsProcessor extends JobProcessor {
     [JobName.EventReminders]: () => this.reminders.run(),
     // After a publication: the term's events (its introduction) invite the newly placed.
     [JobName.SyncEventInvitees]: async ({ termId }) => {
-      const events = await this.dataSource.manager.findBy(CalendarEventEntity, { termId, status: EventStatus.Scheduled });
+      const events = await this.dataSource.manager.findBy(CalendarEventEntity, {
+        termId,
+        status: EventStatus.Scheduled,
+      });
       for (const event of events) await this.events.sync(event.id);
     },
   };

@@ -7,7 +7,11 @@ import { EventType } from './event-type';
 
 /** The term's joint introduction, unless there is none or it was cancelled. */
 export function scheduledIntroductionOf(manager: EntityManager, termId: string): Promise<CalendarEventEntity | null> {
-  return manager.findOneBy(CalendarEventEntity, { termId, type: EventType.Introduction, status: EventStatus.Scheduled });
+  return manager.findOneBy(CalendarEventEntity, {
+    termId,
+    type: EventType.Introduction,
+    status: EventStatus.Scheduled,
+  });
 }
 
 export function scheduledWorkshops(manager: EntityManager): Promise<CalendarEventEntity[]> {
@@ -29,5 +33,9 @@ export async function anonymiseInvitationsByEmail(manager: EntityManager, email:
 
 /** Removes the name and e-mail from the student's invitations; attendance stays. */
 export async function anonymiseStudentInvitations(manager: EntityManager, studentId: string): Promise<void> {
-  await manager.update(EventInvitee, { inviteeKey: `student-${studentId}` }, { name: REMOVED_NAME, email: removedEmail(studentId) });
+  await manager.update(
+    EventInvitee,
+    { inviteeKey: `student-${studentId}` },
+    { name: REMOVED_NAME, email: removedEmail(studentId) },
+  );
 }

@@ -36,7 +36,10 @@ export class EventsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, query: EventQueryDto): Promise<{ event: CalendarEventEntity; invited: boolean; invitees: number }[]> {
+  async list(
+    actor: Actor,
+    query: EventQueryDto,
+  ): Promise<{ event: CalendarEventEntity; invited: boolean; invitees: number }[]> {
     const termId = query.termCode ? (await this.terms.findByCode(query.termCode)).id : undefined;
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
@@ -44,7 +47,13 @@ export class EventsService {
       where: {
         ...(query.type ? { type: query.type } : {}),
         ...(termId ? { termId } : {}),
-        ...(from && to ? { startsAt: Between(from, to) } : from ? { endsAt: MoreThanOrEqual(from) } : to ? { startsAt: LessThanOrEqual(to) } : {}),
+        ...(from && to
+          ? { startsAt: Between(from, to) }
+          : from
+            ? { endsAt: MoreThanOrEqual(from) }
+            : to
+              ? { startsAt: LessThanOrEqual(to) }
+              : {}),
       },
       order: { startsAt: 'ASC' },
     });
@@ -76,7 +85,14 @@ export class EventsService {
         action: 'event.created',
         entityType: 'event',
         entityId: event.id,
-        changes: diffFields(null, { type: event.type, title: event.title, startsAt: event.startsAt, endsAt: event.endsAt, location: event.location, termId: event.termId }),
+        changes: diffFields(null, {
+          type: event.type,
+          title: event.title,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          location: event.location,
+          termId: event.termId,
+        }),
       });
       const saved = await this.find(manager, event.id);
       await this.syncInvitees(manager, send, saved, false);
@@ -88,7 +104,8 @@ export class EventsService {
   async update(actor: Actor, id: string, dto: UpdateEventDto): Promise<CalendarEventEntity> {
     return this.outbox.transaction(async (manager, send) => {
       const event = await this.find(manager, id, true);
-      if (event.status === EventStatus.Cancelled) throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'update' });
+      if (event.status === EventStatus.Cancelled)
+        throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'update' });
       const patch: Partial<CalendarEventEntity> = {
         ...(dto.title !== undefined ? { title: dto.title } : {}),
         ...(dto.description !== undefined ? { description: dto.description } : {}),
@@ -111,10 +128,15 @@ export class EventsService {
   async cancel(actor: Actor, id: string): Promise<CalendarEventEntity> {
     return this.outbox.transaction(async (manager, send) => {
       const event = await this.find(manager, id, true);
-      if (event.status === EventStatus.Cancelled) throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'cancel' });
-      await this.audit.update(manager, actor, CalendarEventEntity, 'event', event, { status: EventStatus.Cancelled, sequence: event.sequence + 1 });
+      if (event.status === EventStatus.Cancelled)
+        throw AppError.of(EventsErrors.event_cancelled, { title: event.title, change: 'cancel' });
+      await this.audit.update(manager, actor, CalendarEventEntity, 'event', event, {
+        status: EventStatus.Cancelled,
+        sequence: event.sequence + 1,
+      });
       const cancelled = await this.find(manager, id);
-      for (const invitee of await manager.findBy(EventInvitee, { eventId: id })) await this.sendCancel(send, cancelled, invitee, false);
+      for (const invitee of await manager.findBy(EventInvitee, { eventId: id }))
+        await this.sendCancel(send, cancelled, invitee, false);
       return cancelled;
     });
   }
@@ -123,7 +145,8 @@ export class EventsService {
   async sync(eventId: string): Promise<void> {
     await this.outbox.transaction(async (manager, send) => {
       const event = await this.find(manager, eventId, true);
-      if (event.status === EventStatus.Scheduled && event.endsAt > this.clock.now()) await this.syncInvitees(manager, send, event, false);
+      if (event.status === EventStatus.Scheduled && event.endsAt > this.clock.now())
+        await this.syncInvitees(manager, send, event, false);
     });
   }
 
@@ -140,16 +163,31 @@ export class EventsService {
   async recordAttendance(actor: Actor, id: string, dto: AttendanceDto): Promise<EventInvitee[]> {
     await this.dataSource.transaction(async (manager) => {
       const event = await this.find(manager, id, true);
-      if (!this.attendanceOpen(event)) throw AppError.of(EventsErrors.event_not_started, { title: event.title, startsOn: stockholmDate(event.startsAt) });
+      if (!this.attendanceOpen(event))
+        throw AppError.of(EventsErrors.event_not_started, {
+          title: event.title,
+          startsOn: stockholmDate(event.startsAt),
+        });
       const known = new Set((await manager.findBy(EventInvitee, { eventId: id })).map((i) => i.id));
-      const unknown = dto.attendance.map((entry, i) => ({ entry, i })).filter(({ entry }) => !known.has(entry.inviteeId));
-      if (unknown.length) throw AppError.invalid(unknown.map(({ i }) => problem(EventsErrors.not_invited, `attendance.${i}.inviteeId`, { title: event.title })));
-      for (const entry of dto.attendance) await manager.update(EventInvitee, { id: entry.inviteeId }, { attended: entry.attended });
+      const unknown = dto.attendance
+        .map((entry, i) => ({ entry, i }))
+        .filter(({ entry }) => !known.has(entry.inviteeId));
+      if (unknown.length)
+        throw AppError.invalid(
+          unknown.map(({ i }) =>
+            problem(EventsErrors.not_invited, `attendance.${i}.inviteeId`, { title: event.title }),
+          ),
+        );
+      for (const entry of dto.attendance)
+        await manager.update(EventInvitee, { id: entry.inviteeId }, { attended: entry.attended });
       await this.audit.record(manager, actor, {
         action: 'event.attendance_recorded',
         entityType: 'event',
         entityId: id,
-        changes: { attended: { to: dto.attendance.filter((a) => a.attended).length }, absent: { to: dto.attendance.filter((a) => !a.attended).length } },
+        changes: {
+          attended: { to: dto.attendance.filter((a) => a.attended).length },
+          absent: { to: dto.attendance.filter((a) => !a.attended).length },
+        },
       });
     });
     return this.invitees(id);
@@ -171,11 +209,19 @@ export class EventsService {
             .innerJoin(EventInvitee, 'i', 'i.event_id = e.id AND i.user_id = :userId', { userId: user.id })
             .orderBy('e.starts_at')
             .getMany();
-    return buildCalendar(events.map((e) => this.toCalendar(e)), this.calendarOptions('PUBLISH', 'VFU Stockholms stad'));
+    return buildCalendar(
+      events.map((e) => this.toCalendar(e)),
+      this.calendarOptions('PUBLISH', 'VFU Stockholms stad'),
+    );
   }
 
   /** Adds the invitees the type now calls for (inviting them) and removes those it no longer does. */
-  private async syncInvitees(manager: EntityManager, send: SendMail, event: CalendarEventEntity, changed: boolean): Promise<void> {
+  private async syncInvitees(
+    manager: EntityManager,
+    send: SendMail,
+    event: CalendarEventEntity,
+    changed: boolean,
+  ): Promise<void> {
     const wanted = await inviteesOf(manager, event);
     const current = await manager.findBy(EventInvitee, { eventId: event.id });
     const currentKeys = new Set(current.map((i) => i.inviteeKey));
@@ -185,14 +231,24 @@ export class EventsService {
       await this.sendCancel(send, event, gone, true);
     }
     const added = wanted.filter((i) => !currentKeys.has(i.inviteeKey));
-    if (added.length) await manager.insert(EventInvitee, added.map((i) => ({ ...i, eventId: event.id })));
+    if (added.length)
+      await manager.insert(
+        EventInvitee,
+        added.map((i) => ({ ...i, eventId: event.id })),
+      );
     for (const invitee of added) await this.sendInvitation(send, event, invitee, false);
     if (changed) {
-      for (const invitee of current.filter((i) => wantedKeys.has(i.inviteeKey))) await this.sendInvitation(send, event, invitee, true);
+      for (const invitee of current.filter((i) => wantedKeys.has(i.inviteeKey)))
+        await this.sendInvitation(send, event, invitee, true);
     }
   }
 
-  private async sendInvitation(send: SendMail, event: CalendarEventEntity, invitee: Invitee, update: boolean): Promise<void> {
+  private async sendInvitation(
+    send: SendMail,
+    event: CalendarEventEntity,
+    invitee: Invitee,
+    update: boolean,
+  ): Promise<void> {
     await send({
       to: invitee.email,
       recipientUserId: invitee.userId,
@@ -211,7 +267,12 @@ export class EventsService {
     });
   }
 
-  private async sendCancel(send: SendMail, event: CalendarEventEntity, invitee: Invitee, uninvited: boolean): Promise<void> {
+  private async sendCancel(
+    send: SendMail,
+    event: CalendarEventEntity,
+    invitee: Invitee,
+    uninvited: boolean,
+  ): Promise<void> {
     await send({
       to: invitee.email,
       recipientUserId: invitee.userId,
@@ -222,7 +283,10 @@ export class EventsService {
         title: event.title,
         when: swedishTimeSpan(event.startsAt, event.endsAt),
         uninvited,
-        ics: buildCalendar([{ ...this.toCalendar(event), cancelled: true }], this.calendarOptions('CANCEL', event.title, invitee)),
+        ics: buildCalendar(
+          [{ ...this.toCalendar(event), cancelled: true }],
+          this.calendarOptions('CANCEL', event.title, invitee),
+        ),
       },
     });
   }
@@ -239,10 +303,18 @@ export class EventsService {
       autumnTerm: autumn ? { code: autumn.code, earliestStart: await earliestPeriodStart(manager, autumn.id) } : null,
     });
     // The rules' own English is the API's message, as it always was; each rule is a detail.
-    if (violations.length) throw AppError.withDetails(CommonErrors.validation_failed, violations, { count: violations.length, summary: violations.map((v) => v.message).join('; ') });
+    if (violations.length)
+      throw AppError.withDetails(CommonErrors.validation_failed, violations, {
+        count: violations.length,
+        summary: violations.map((v) => v.message).join('; '),
+      });
 
     const others = { status: EventStatus.Scheduled, ...(event.id ? { id: Not(event.id) } : {}) };
-    if (event.type === EventType.Introduction && term && (await manager.existsBy(CalendarEventEntity, { ...others, type: EventType.Introduction, termId: term.id }))) {
+    if (
+      event.type === EventType.Introduction &&
+      term &&
+      (await manager.existsBy(CalendarEventEntity, { ...others, type: EventType.Introduction, termId: term.id }))
+    ) {
       throw AppError.of(EventsErrors.one_introduction_per_term, { termCode: term.code });
     }
     if (event.type === EventType.Workshop) {
@@ -278,14 +350,22 @@ export class EventsService {
   }
 
   private async find(manager: EntityManager, id: string, lock = false): Promise<CalendarEventEntity> {
-    const event = await manager.findOne(CalendarEventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const event = await manager.findOne(CalendarEventEntity, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!event) throw AppError.notFound('event');
     return event;
   }
 
   private async withInvitation(actor: Actor, events: CalendarEventEntity[]) {
     const ids = events.map((e) => e.id);
-    const invitees = ids.length ? await this.dataSource.manager.find(EventInvitee, { where: { eventId: In(ids) }, select: { eventId: true, userId: true } }) : [];
+    const invitees = ids.length
+      ? await this.dataSource.manager.find(EventInvitee, {
+          where: { eventId: In(ids) },
+          select: { eventId: true, userId: true },
+        })
+      : [];
     return events.map((event) => ({
       event,
       invited: invitees.some((i) => i.eventId === event.id && i.userId === actor.id),

@@ -50,8 +50,15 @@ export async function inviteesOf(manager: EntityManager, event: CalendarEventEnt
   switch (event.type) {
     case EventType.Introduction: {
       const placed = event.termId ? await publishedAssignments(manager, event.termId) : [];
-      const students = placed.length ? await studentsByIds(manager, placed.map((a) => a.studentId)) : [];
-      const supervisors = placed.length ? await supervisorsByIds(manager, [...new Set(placed.map((a) => a.supervisorId))]) : [];
+      const students = placed.length
+        ? await studentsByIds(
+            manager,
+            placed.map((a) => a.studentId),
+          )
+        : [];
+      const supervisors = placed.length
+        ? await supervisorsByIds(manager, [...new Set(placed.map((a) => a.supervisorId))])
+        : [];
       return [
         ...(await users(Role.DistrictContact, Role.UniversityCoordinator)).map(fromUser),
         ...supervisors.map(fromSupervisor),
@@ -70,10 +77,16 @@ export async function inviteesOf(manager: EntityManager, event: CalendarEventEnt
       return (await users(Role.DistrictContact, Role.UniversityCoordinator, Role.Coordinator)).map(fromUser);
     case EventType.NetworkMeeting:
       return (
-        await users(Role.DistrictContact, Role.Coordinator, ...(event.includeUniversities ? [Role.UniversityCoordinator] : []))
+        await users(
+          Role.DistrictContact,
+          Role.Coordinator,
+          ...(event.includeUniversities ? [Role.UniversityCoordinator] : []),
+        )
       ).map(fromUser);
     case EventType.Lecture: {
-      const onTerm = event.termId ? await activeSupervisorsOnOffersOf(manager, event.termId) : await activeSupervisors(manager);
+      const onTerm = event.termId
+        ? await activeSupervisorsOnOffersOf(manager, event.termId)
+        : await activeSupervisors(manager);
       return [...(await users(Role.DistrictContact)).map(fromUser), ...onTerm.map(fromSupervisor)];
     }
   }

@@ -4,7 +4,9 @@ import { JobHandlers, JobProcessor } from './job-processor';
 import { JobName } from './job-types';
 
 class Complete extends JobProcessor {
-  readonly handlers: JobHandlers = Object.fromEntries(Object.values(JobName).map((name) => [name, () => Promise.resolve()]));
+  readonly handlers: JobHandlers = Object.fromEntries(
+    Object.values(JobName).map((name) => [name, () => Promise.resolve()]),
+  );
 }
 
 class Empty extends JobProcessor {
@@ -22,6 +24,8 @@ describe('JobHandlerCheck', () => {
 
   it('refuses to boot, naming the jobs that would never run', () => {
     const sut = new JobHandlerCheck(discovering(new Empty()));
-    expect(() => sut.onApplicationBootstrap()).toThrow(`No job handler registered for: ${Object.values(JobName).join(', ')}`);
+    expect(() => sut.onApplicationBootstrap()).toThrow(
+      `No job handler registered for: ${Object.values(JobName).join(', ')}`,
+    );
   });
 });

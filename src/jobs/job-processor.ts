@@ -14,7 +14,8 @@ export abstract class JobProcessor extends WorkerHost {
   abstract readonly handlers: JobHandlers;
 
   async process(job: Job): Promise<unknown> {
-    const handler = this.handlers[job.name as JobName] as ((payload: unknown, job: Job) => Promise<unknown>) | undefined;
+    const handler = this.handlers[job.name as JobName] as
+      ((payload: unknown, job: Job) => Promise<unknown>) | undefined;
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
     return handler(job.data, job);
   }

@@ -62,7 +62,11 @@ export class JobQueueService {
    */
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<string> {
     const queue = this.queues[QUEUE_OF[name]];
-    const job = await within(queue.add(name, payload, { ...DEFAULTS, ...options }), ENQUEUE_TIMEOUT_MS, `queue ${queue.name}`);
+    const job = await within(
+      queue.add(name, payload, { ...DEFAULTS, ...options }),
+      ENQUEUE_TIMEOUT_MS,
+      `queue ${queue.name}`,
+    );
     return job.id!;
   }
 
@@ -85,7 +89,9 @@ export class JobQueueService {
   /** Resolves when every queue's backend answers; rejects after a short timeout otherwise. */
   async ping(): Promise<void> {
     await Promise.all(
-      Object.values(this.queues).map((queue) => within(queue.getJobCounts('waiting'), PING_TIMEOUT_MS, `queue ${queue.name}`)),
+      Object.values(this.queues).map((queue) =>
+        within(queue.getJobCounts('waiting'), PING_TIMEOUT_MS, `queue ${queue.name}`),
+      ),
     );
   }
 

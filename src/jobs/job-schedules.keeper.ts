@@ -16,7 +16,13 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensure(true);
-    this.timer = setInterval(() => void this.ensure(false).catch((error: Error) => this.logger.warn(`Job schedulers not checked: ${error.message}`)), RECHECK_MS);
+    this.timer = setInterval(
+      () =>
+        void this.ensure(false).catch((error: Error) =>
+          this.logger.warn(`Job schedulers not checked: ${error.message}`),
+        ),
+      RECHECK_MS,
+    );
     this.timer.unref();
   }
 
@@ -29,7 +35,11 @@ export class JobSchedulesKeeper implements OnApplicationBootstrap, OnApplication
     for (const schedule of JOB_SCHEDULES) {
       const queue = this.jobs.queueOf(QUEUE_OF[schedule.job]);
       if (!all && (await queue.getJobScheduler(schedule.id))) continue;
-      await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: STOCKHOLM }, { name: schedule.job, data: {} });
+      await queue.upsertJobScheduler(
+        schedule.id,
+        { pattern: schedule.pattern, tz: STOCKHOLM },
+        { name: schedule.job, data: {} },
+      );
       if (!all) this.logger.warn(`Job scheduler ${schedule.id} was missing and is registered again`);
     }
   }

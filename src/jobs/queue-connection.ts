@@ -2,7 +2,9 @@ import type { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
 /** BullMQ's connection: ioredis options for Redis, or a pg config for the PostgreSQL backend. */
-export function queueConnection(config: AppConfig): RedisOptions | { connectionString: string; schema: string; migrate: true } {
+export function queueConnection(
+  config: AppConfig,
+): RedisOptions | { connectionString: string; schema: string; migrate: true } {
   if (config.queueBackend === 'postgres') {
     return { connectionString: config.databaseUrl, schema: 'bullmq', migrate: true };
   }

@@ -13,9 +13,13 @@ import { templateOf } from './templates';
 import { mailContext } from './mail-context';
 import { renderMail } from './templates/mail-template';
 
-type DeliveryJob = Pick<Job<JobPayloads[JobName.DeliverNotification] & { deliveredAt?: string }>, 'data' | 'updateData'>;
+type DeliveryJob = Pick<
+  Job<JobPayloads[JobName.DeliverNotification] & { deliveredAt?: string }>,
+  'data' | 'updateData'
+>;
 
-export const CUT_OFF_MESSAGE = 'The worker stopped while handing the message to the mail server; it may have been delivered';
+export const CUT_OFF_MESSAGE =
+  'The worker stopped while handing the message to the mail server; it may have been delivered';
 
 /**
  * The delivery job. A row is claimed (`sending`) before the message goes out and marked `sent`
@@ -39,7 +43,8 @@ export class DeliveryService {
     if (!row) return;
     if (row.status === NotificationStatus.Sending) {
       // An earlier attempt of this job got as far as the mail server and then stopped.
-      if (job.data.deliveredAt) await this.markSent(id, new Date(job.data.deliveredAt), 'accepted (recorded after a restart)');
+      if (job.data.deliveredAt)
+        await this.markSent(id, new Date(job.data.deliveredAt), 'accepted (recorded after a restart)');
       else await this.setAside(id);
       return;
     }
@@ -78,7 +83,9 @@ export class DeliveryService {
       .update()
       .set({ status: NotificationStatus.Unconfirmed, lastError: CUT_OFF_MESSAGE, sendingSince: null })
       .where('status = :status', { status: NotificationStatus.Sending })
-      .andWhere(`sending_since < now() - make_interval(secs => :seconds)`, { seconds: this.config.env.MAIL_SENDING_LEASE_MS / 1000 })
+      .andWhere(`sending_since < now() - make_interval(secs => :seconds)`, {
+        seconds: this.config.env.MAIL_SENDING_LEASE_MS / 1000,
+      })
       .execute();
     return result.affected ?? 0;
   }

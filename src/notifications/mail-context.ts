@@ -11,7 +11,8 @@ export const mailContext = (config: AppConfig): MailContext => ({
 const FROM_ADDRESS = /<([^<>]+)>\s*$/;
 
 /** The sender's address without its display name. */
-export const mailAddress = (config: AppConfig): string => FROM_ADDRESS.exec(config.env.MAIL_FROM)?.[1] ?? config.env.MAIL_FROM;
+export const mailAddress = (config: AppConfig): string =>
+  FROM_ADDRESS.exec(config.env.MAIL_FROM)?.[1] ?? config.env.MAIL_FROM;
 
 /** The sender's domain: Message-IDs and calendar UIDs are made unique under it. */
 export const mailDomain = (config: AppConfig): string => mailAddress(config).split('@')[1] ?? 'localhost';

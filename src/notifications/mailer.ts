@@ -30,11 +30,20 @@ export class MailRefusedError extends Error {
  * whether the server accepted the message.
  */
 export function refusal(error: unknown): MailRefusedError | null {
-  const e = error as { message?: string; code?: string; originalCode?: string; responseCode?: number; permanent?: boolean; timeoutType?: string };
+  const e = error as {
+    message?: string;
+    code?: string;
+    originalCode?: string;
+    responseCode?: number;
+    permanent?: boolean;
+    timeoutType?: string;
+  };
   const message = e.message ?? String(error);
   if (typeof e.responseCode === 'number') return new MailRefusedError(message, e.permanent === true);
   const notConnected =
-    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.originalCode ?? e.code ?? '') ||
+    ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(
+      e.originalCode ?? e.code ?? '',
+    ) ||
     ['EDNS', 'EAUTH', 'ENOAUTH', 'ETLS', 'ECONFIG'].includes(e.code ?? '') ||
     e.timeoutType === 'CONNECT_TIMEOUT' ||
     e.timeoutType === 'GREETING_TIMEOUT';
@@ -96,7 +105,8 @@ export class Mailer implements OnApplicationShutdown {
       // 'wx': a second delivery of the same notification finds the file and writes nothing.
       await writeFile(file, info.message as Buffer, { flag: 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new MailRefusedError((error as Error).message, false);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new MailRefusedError((error as Error).message, false);
     }
     this.logger.log(`No SMTP_URL: wrote ${file} instead of sending it`);
     return `written to ${file}`;

@@ -51,7 +51,10 @@ export class NotificationsService {
       const current = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw AppError.notFound('notification');
       if (!RETRYABLE.includes(current.status)) {
-        throw AppError.of(NotificationsErrors.notification_not_retryable, { status: current.status, recipient: current.recipientEmail });
+        throw AppError.of(NotificationsErrors.notification_not_retryable, {
+          status: current.status,
+          recipient: current.recipientEmail,
+        });
       }
       await this.audit.update(manager, actor, Notification, 'notification', current, {
         status: NotificationStatus.Pending,

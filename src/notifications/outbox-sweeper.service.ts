@@ -55,7 +55,10 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     // Rows younger than a second are still being handed to the queue by the request that wrote them.
     // Measured on the database's clock, which stamped created_at; a moved Clock must not hide them.
     const pending = await this.notifications.find({
-      where: { status: NotificationStatus.Pending, createdAt: Raw((column) => `${column} < now() - interval '1 second'`) },
+      where: {
+        status: NotificationStatus.Pending,
+        createdAt: Raw((column) => `${column} < now() - interval '1 second'`),
+      },
       order: { createdAt: 'ASC' },
       take: BATCH,
     });

@@ -26,7 +26,10 @@ export class CoverageService {
    * caller, as the assignment trigger locks them), every offer still has room for the students
    * placed there, each with a supervisor still named on it and within capacity.
    */
-  async assertPlacementsFit(manager: EntityManager, scope: { offerIds?: string[]; supervisorIds?: string[] }): Promise<void> {
+  async assertPlacementsFit(
+    manager: EntityManager,
+    scope: { offerIds?: string[]; supervisorIds?: string[] },
+  ): Promise<void> {
     const rows: { misfit: PlacementMisfit }[] = await manager.query(
       `WITH offers AS (
          SELECT id FROM placement_offers WHERE id = ANY($1::uuid[])
@@ -53,7 +56,8 @@ export class CoverageService {
           AND NOT EXISTS (SELECT 1 FROM offer_supervisors os WHERE os.offer_id = o.id AND os.supervisor_id = s.id)`,
       [scope.offerIds ?? [], scope.supervisorIds ?? []],
     );
-    if (rows.length) throw AppError.of(OffersErrors.placements_exceed_capacity, { misfits: rows.map((row) => row.misfit) });
+    if (rows.length)
+      throw AppError.of(OffersErrors.placements_exceed_capacity, { misfits: rows.map((row) => row.misfit) });
   }
 
   /** 409 naming supervisors and offers when a term's offers need more than those supervisors can give. */
@@ -78,7 +82,9 @@ export class CoverageService {
         termCode: term.code,
         supervisors: problem.supervisorIds.map((id) => byId.get(id)!.name).sort((a, b) => a.localeCompare(b, 'sv')),
         capacity: problem.capacity,
-        offers: offers.filter((o) => problem.offerIds.includes(o.id)).map((o) => ({ unitName: o.unitName, field: o.field })),
+        offers: offers
+          .filter((o) => problem.offerIds.includes(o.id))
+          .map((o) => ({ unitName: o.unitName, field: o.field })),
         needed: problem.needed,
       });
     }

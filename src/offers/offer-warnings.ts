@@ -29,9 +29,18 @@ export function offerWarnings(places: number, usable: number, supervisors: reado
     });
   }
   for (const s of supervisors) {
-    if (!s.active) warnings.push({ code: OfferWarningCode.SupervisorInactive, supervisorId: s.id, message: `${s.name} is no longer active as a supervisor` });
+    if (!s.active)
+      warnings.push({
+        code: OfferWarningCode.SupervisorInactive,
+        supervisorId: s.id,
+        message: `${s.name} is no longer active as a supervisor`,
+      });
     else if (s.trainingStatus === TrainingStatus.None) {
-      warnings.push({ code: OfferWarningCode.SupervisorUntrained, supervisorId: s.id, message: `${s.name} has not taken supervisor training` });
+      warnings.push({
+        code: OfferWarningCode.SupervisorUntrained,
+        supervisorId: s.id,
+        message: `${s.name} has not taken supervisor training`,
+      });
     }
   }
   return warnings;

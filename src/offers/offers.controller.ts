@@ -21,13 +21,24 @@ export class OffersController {
 
   @Post('terms/:code/offers')
   @HttpCode(201)
-  @ApiConflictResponse({ description: 'Reporting is closed for contacts (deadline passed or term not open), a duplicate unit and field, or supervisors over-committed' })
-  async create(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: CreateOfferDto): Promise<OfferResponse> {
+  @ApiConflictResponse({
+    description:
+      'Reporting is closed for contacts (deadline passed or term not open), a duplicate unit and field, or supervisors over-committed',
+  })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() dto: CreateOfferDto,
+  ): Promise<OfferResponse> {
     return OfferResponse.of(await this.offers.create(actor, code, dto));
   }
 
   @Get('terms/:code/offers')
-  async list(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: OfferQueryDto): Promise<OfferResponse[]> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Query() query: OfferQueryDto,
+  ): Promise<OfferResponse[]> {
     return (await this.offers.list(actor, code, query)).map(OfferResponse.of);
   }
 
@@ -38,7 +49,11 @@ export class OffersController {
 
   @Patch('offers/:id')
   @ApiConflictResponse({ description: 'Reporting is closed for contacts, a duplicate, or supervisors over-committed' })
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateOfferDto): Promise<OfferResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateOfferDto,
+  ): Promise<OfferResponse> {
     return OfferResponse.of(await this.offers.update(actor, id, dto));
   }
 

@@ -60,7 +60,8 @@ export const OffersErrors = defineErrors({
     status: 409,
     sample: { unitName: 'Socialtjänsten Farsta', placed: 2 },
     message: (p) => `${p.placed} student(s) are placed at this offer; remove those placements first`,
-    sv: (p) => `${count(p.placed, 'student är placerad', 'studenter är placerade')} på ${p.unitName}. Ta bort placeringarna först.`,
+    sv: (p) =>
+      `${count(p.placed, 'student är placerad', 'studenter är placerade')} på ${p.unitName}. Ta bort placeringarna först.`,
   }),
   supervisor_overcommitted: error({
     status: 409,
@@ -85,8 +86,10 @@ export const OffersErrors = defineErrors({
   placements_exceed_capacity: error({
     status: 409,
     sample: { misfits: [{ kind: 'offer_full', unitName: 'Mottagningen', placed: 2, usable: 1 }] as PlacementMisfit[] },
-    message: (p) => `Students are placed here: ${p.misfits.map(misfitEn).join('; ')}. Move or remove those placements first.`,
-    sv: (p) => `Studenter är redan placerade här: ${list(p.misfits.map(misfitSv))}. Flytta eller ta bort placeringarna först.`,
+    message: (p) =>
+      `Students are placed here: ${p.misfits.map(misfitEn).join('; ')}. Move or remove those placements first.`,
+    sv: (p) =>
+      `Studenter är redan placerade här: ${list(p.misfits.map(misfitSv))}. Flytta eller ta bort placeringarna först.`,
   }),
   unknown_supervisor: error({
     status: 400,

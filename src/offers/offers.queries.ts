@@ -11,7 +11,11 @@ export function offersOfTermWithSupervisors(manager: EntityManager, termId: stri
 }
 
 /** Null when the term has no such offer. */
-export function offerInTermWithSupervisors(manager: EntityManager, id: string, termId: string): Promise<PlacementOffer | null> {
+export function offerInTermWithSupervisors(
+  manager: EntityManager,
+  id: string,
+  termId: string,
+): Promise<PlacementOffer | null> {
   return manager.findOne(PlacementOffer, { where: { id, termId }, relations: { supervisors: true } });
 }
 

@@ -44,7 +44,10 @@ export class OffersService {
   }
 
   async get(actor: Actor, id: string): Promise<PlacementOffer> {
-    const offer = await this.dataSource.manager.findOne(PlacementOffer, { where: { id }, relations: { supervisors: true } });
+    const offer = await this.dataSource.manager.findOne(PlacementOffer, {
+      where: { id },
+      relations: { supervisors: true },
+    });
     if (!offer) throw AppError.notFound('offer');
     assertDistrictScope(actor, offer.districtId);
     return offer;
@@ -55,7 +58,8 @@ export class OffersService {
     return this.dataSource.transaction(async (manager) => {
       const term = await this.terms.findByCode(code, manager);
       this.assertOpen(actor, term);
-      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
+      if (!(await this.coverage.lockDistrict(manager, dto.districtId)))
+        throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
       const supervisors = await this.supervisorsOf(manager, dto.districtId, dto.supervisorIds);
       await this.assertUnique(manager, term.id, dto.districtId, dto.unitName, dto.field);
       const offer = manager.create(PlacementOffer, {
@@ -73,7 +77,14 @@ export class OffersService {
         action: 'offer.created',
         entityType: 'offer',
         entityId: offer.id,
-        changes: diffFields(null, { termId: term.id, districtId: dto.districtId, unitName: dto.unitName, field: dto.field, places: dto.places, supervisorIds: dto.supervisorIds }),
+        changes: diffFields(null, {
+          termId: term.id,
+          districtId: dto.districtId,
+          unitName: dto.unitName,
+          field: dto.field,
+          places: dto.places,
+          supervisorIds: dto.supervisorIds,
+        }),
       });
       return this.reload(manager, offer.id);
     });
@@ -88,9 +99,20 @@ export class OffersService {
       // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
       await manager.findOne(PlacementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
       const offer = await this.reload(manager, id);
-      const before = { unitName: offer.unitName, field: offer.field, places: offer.places, supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort() };
+      const before = {
+        unitName: offer.unitName,
+        field: offer.field,
+        places: offer.places,
+        supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort(),
+      };
       if ((dto.unitName ?? offer.unitName) !== offer.unitName || (dto.field ?? offer.field) !== offer.field) {
-        await this.assertUnique(manager, offer.termId, offer.districtId, dto.unitName ?? offer.unitName, dto.field ?? offer.field);
+        await this.assertUnique(
+          manager,
+          offer.termId,
+          offer.districtId,
+          dto.unitName ?? offer.unitName,
+          dto.field ?? offer.field,
+        );
       }
       if (dto.supervisorIds) offer.supervisors = await this.supervisorsOf(manager, offer.districtId, dto.supervisorIds);
       offer.unitName = dto.unitName ?? offer.unitName;
@@ -99,9 +121,20 @@ export class OffersService {
       await manager.save(PlacementOffer, offer);
       await this.coverage.assertCovered(manager, offer.districtId, [offer.termId]);
       await this.coverage.assertPlacementsFit(manager, { offerIds: [id] });
-      const after = { unitName: offer.unitName, field: offer.field, places: offer.places, supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort() };
+      const after = {
+        unitName: offer.unitName,
+        field: offer.field,
+        places: offer.places,
+        supervisorIds: (offer.supervisors ?? []).map((s) => s.id).sort(),
+      };
       const changes = diffFields(before, after);
-      if (Object.keys(changes).length) await this.audit.record(manager, actor, { action: 'offer.updated', entityType: 'offer', entityId: id, changes });
+      if (Object.keys(changes).length)
+        await this.audit.record(manager, actor, {
+          action: 'offer.updated',
+          entityType: 'offer',
+          entityId: id,
+          changes,
+        });
       return this.reload(manager, id);
     });
   }
@@ -119,7 +152,17 @@ export class OffersService {
         action: 'offer.deleted',
         entityType: 'offer',
         entityId: id,
-        changes: { deleted: { from: { termId: existing.termId, districtId: existing.districtId, unitName: existing.unitName, field: existing.field, places: existing.places } } },
+        changes: {
+          deleted: {
+            from: {
+              termId: existing.termId,
+              districtId: existing.districtId,
+              unitName: existing.unitName,
+              field: existing.field,
+              places: existing.places,
+            },
+          },
+        },
       });
     });
   }
@@ -129,7 +172,12 @@ export class OffersService {
     if (actor.role === Role.Coordinator) return;
     const closed = reportingClosed(term, this.clock.now());
     if (closed) {
-      throw AppError.of(OffersErrors.reporting_closed, { termCode: term.code, reason: closed, deadline: term.reportingDeadline, status: term.status });
+      throw AppError.of(OffersErrors.reporting_closed, {
+        termCode: term.code,
+        reason: closed,
+        deadline: term.reportingDeadline,
+        status: term.status,
+      });
     }
   }
 
@@ -140,15 +188,27 @@ export class OffersService {
     for (const id of ids) {
       const supervisor = found.find((s) => s.id === id);
       if (!supervisor) problems.push(problem(OffersErrors.unknown_supervisor, 'supervisorIds', { id }));
-      else if (supervisor.districtId !== districtId) problems.push(problem(OffersErrors.supervisor_of_other_district, 'supervisorIds', { supervisorName: supervisor.name }));
-      else if (!supervisor.active) problems.push(problem(OffersErrors.supervisor_inactive, 'supervisorIds', { supervisorName: supervisor.name }));
+      else if (supervisor.districtId !== districtId)
+        problems.push(
+          problem(OffersErrors.supervisor_of_other_district, 'supervisorIds', { supervisorName: supervisor.name }),
+        );
+      else if (!supervisor.active)
+        problems.push(problem(OffersErrors.supervisor_inactive, 'supervisorIds', { supervisorName: supervisor.name }));
     }
     if (problems.length) throw AppError.invalid(problems);
     return found;
   }
 
-  private async assertUnique(manager: EntityManager, termId: string, districtId: string, unitName: string, field: string): Promise<void> {
-    if (await manager.existsBy(PlacementOffer, { termId, districtId, unitName, field: field as PlacementOffer['field'] })) {
+  private async assertUnique(
+    manager: EntityManager,
+    termId: string,
+    districtId: string,
+    unitName: string,
+    field: string,
+  ): Promise<void> {
+    if (
+      await manager.existsBy(PlacementOffer, { termId, districtId, unitName, field: field as PlacementOffer['field'] })
+    ) {
       throw AppError.of(OffersErrors.duplicate_offer, { unitName, field });
     }
   }

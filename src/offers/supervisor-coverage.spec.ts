@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { CoverageOffer, findOvercommitment, usablePlaces } from './supervisor-coverage';
 
 const sup = (id: string, capacity: number) => ({ id, capacity });
-const offer = (id: string, places: number, ...supervisorIds: string[]): CoverageOffer => ({ id, places, supervisorIds });
+const offer = (id: string, places: number, ...supervisorIds: string[]): CoverageOffer => ({
+  id,
+  places,
+  supervisorIds,
+});
 
 describe('usablePlaces', () => {
   it('is the smaller of the places and the supervisors’ capacity', () => {
@@ -19,22 +23,35 @@ describe('findOvercommitment', () => {
 
   it('refuses a supervisor of capacity 1 named on two offers, naming both', () => {
     expect(findOvercommitment([offer('a', 1, 'anna'), offer('b', 1, 'anna')], [sup('anna', 1)])).toEqual({
-      offerIds: ['a', 'b'], supervisorIds: ['anna'], needed: 2, capacity: 1,
+      offerIds: ['a', 'b'],
+      supervisorIds: ['anna'],
+      needed: 2,
+      capacity: 1,
     });
   });
 
   it('moves a shared supervisor to where she is needed before it refuses', () => {
     // a can use anna or bo; b only anna: bo takes a, anna takes b.
-    expect(findOvercommitment([offer('a', 1, 'anna', 'bo'), offer('b', 1, 'anna')], [sup('anna', 1), sup('bo', 1)])).toBeNull();
-    expect(findOvercommitment([offer('a', 2, 'anna', 'bo'), offer('b', 1, 'anna')], [sup('anna', 1), sup('bo', 1)])).toEqual({
-      offerIds: ['a', 'b'], supervisorIds: ['anna', 'bo'], needed: 3, capacity: 2,
+    expect(
+      findOvercommitment([offer('a', 1, 'anna', 'bo'), offer('b', 1, 'anna')], [sup('anna', 1), sup('bo', 1)]),
+    ).toBeNull();
+    expect(
+      findOvercommitment([offer('a', 2, 'anna', 'bo'), offer('b', 1, 'anna')], [sup('anna', 1), sup('bo', 1)]),
+    ).toEqual({
+      offerIds: ['a', 'b'],
+      supervisorIds: ['anna', 'bo'],
+      needed: 3,
+      capacity: 2,
     });
   });
 
   it('agrees with Hall’s condition over every set of offers (property)', () => {
     const instance = fc.record({
       capacities: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 4 }),
-      offers: fc.array(fc.record({ places: fc.integer({ min: 1, max: 4 }), mask: fc.integer({ min: 1, max: 15 }) }), { minLength: 1, maxLength: 5 }),
+      offers: fc.array(fc.record({ places: fc.integer({ min: 1, max: 4 }), mask: fc.integer({ min: 1, max: 15 }) }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
     });
     fc.assert(
       fc.property(instance, ({ capacities, offers }) => {
@@ -42,7 +59,12 @@ describe('findOvercommitment', () => {
         const list = offers.map((o, i) =>
           offer(`o${i}`, o.places, ...supervisors.filter((_, j) => (o.mask >> j) & 1).map((s) => s.id)),
         );
-        const need = list.map((o) => usablePlaces(o.places, o.supervisorIds.map((id) => supervisors.find((s) => s.id === id)!.capacity)));
+        const need = list.map((o) =>
+          usablePlaces(
+            o.places,
+            o.supervisorIds.map((id) => supervisors.find((s) => s.id === id)!.capacity),
+          ),
+        );
         let hallHolds = true;
         for (let subset = 1; subset < 1 << list.length; subset++) {
           const chosen = list.filter((_, i) => (subset >> i) & 1);

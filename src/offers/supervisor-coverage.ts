@@ -10,11 +10,15 @@ export interface CoverageSupervisor {
 }
 
 /** Capacity that counts: an inactive supervisor supervises no one. */
-export const effectiveCapacity = (supervisor: { capacity: number; active: boolean }) => (supervisor.active ? supervisor.capacity : 0);
+export const effectiveCapacity = (supervisor: { capacity: number; active: boolean }) =>
+  supervisor.active ? supervisor.capacity : 0;
 
 /** Places an offer can really take: each student needs a supervisor (DESIGN.md §3). */
 export function usablePlaces(places: number, supervisorCapacities: readonly number[]): number {
-  return Math.min(places, supervisorCapacities.reduce((sum, capacity) => sum + capacity, 0));
+  return Math.min(
+    places,
+    supervisorCapacities.reduce((sum, capacity) => sum + capacity, 0),
+  );
 }
 
 /** Offers whose usable places together need more supervision than their supervisors have. */
@@ -31,9 +35,17 @@ export interface Overcommitment {
  * max flow). When they cannot, it returns the offers and supervisors that fall short, found as
  * the source side of a minimum cut: those offers need more than those supervisors can give.
  */
-export function findOvercommitment(offers: readonly CoverageOffer[], supervisors: readonly CoverageSupervisor[]): Overcommitment | null {
+export function findOvercommitment(
+  offers: readonly CoverageOffer[],
+  supervisors: readonly CoverageSupervisor[],
+): Overcommitment | null {
   const capacity = new Map(supervisors.map((s) => [s.id, s.capacity]));
-  const need = offers.map((offer) => usablePlaces(offer.places, offer.supervisorIds.map((id) => capacity.get(id) ?? 0)));
+  const need = offers.map((offer) =>
+    usablePlaces(
+      offer.places,
+      offer.supervisorIds.map((id) => capacity.get(id) ?? 0),
+    ),
+  );
   // flow[o][s]: students of offer o supervised by s; used[s]: total on supervisor s.
   const flow = offers.map(() => new Map<string, number>());
   const used = new Map(supervisors.map((s) => [s.id, 0]));

@@ -13,7 +13,11 @@ import { removeContact } from '../districts/districts.queries';
 import { anonymiseInvitationsByEmail, anonymiseStudentInvitations, invitationsByEmail } from '../events/events.queries';
 import { deleteNotificationsTo, deleteSettledBefore, notificationsTo } from '../notifications/notifications.queries';
 import { countOpenOffersNaming } from '../offers/offers.queries';
-import { anonymiseDoneRequestsForwardedBefore, anonymiseRequest, requestsWithStudentEmail } from '../student-requests/student-requests.queries';
+import {
+  anonymiseDoneRequestsForwardedBefore,
+  anonymiseRequest,
+  requestsWithStudentEmail,
+} from '../student-requests/student-requests.queries';
 import type { Student } from '../students/entities/student.entity';
 import { anonymiseStudent, studentsOfTerm, studentsWithEmail } from '../students/students.queries';
 import { anonymiseSupervisor, supervisorsWithEmail } from '../supervisors/supervisors.queries';
@@ -45,7 +49,9 @@ export class PrivacyService {
   ) {}
 
   /** The daily job: terms closed longer than the retention lose their students' personal data. */
-  async purgeExpired(at: Date = this.clock.now()): Promise<{ terms: string[]; students: number; notifications: number; requests: number }> {
+  async purgeExpired(
+    at: Date = this.clock.now(),
+  ): Promise<{ terms: string[]; students: number; notifications: number; requests: number }> {
     const before = DateTime.fromJSDate(at).minus({ months: this.config.env.STUDENT_RETENTION_MONTHS }).toJSDate();
     const terms = await termsDueForPurge(this.dataSource.manager, before);
     let students = 0;
@@ -69,13 +75,16 @@ export class PrivacyService {
       new Date(at.getTime() - this.config.env.NOTIFICATION_RETENTION_DAYS * 86_400_000),
     );
     const result = { terms: terms.map((t) => t.code), students, notifications, requests };
-    if (students || result.notifications || result.requests) this.logger.log(`Personal data removed: ${JSON.stringify(result)}`);
+    if (students || result.notifications || result.requests)
+      this.logger.log(`Personal data removed: ${JSON.stringify(result)}`);
     return result;
   }
 
   /** Everything the service holds on a person, by e-mail address (a register extract); the look-up is audited. */
   async exportPerson(actor: Actor, email: string): Promise<Record<string, unknown>> {
-    await this.dataSource.transaction((manager) => this.audit.record(manager, actor, { action: 'person.exported', entityType: 'person', entityId: actor.id }));
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, actor, { action: 'person.exported', entityType: 'person', entityId: actor.id }),
+    );
     const m = this.dataSource.manager;
     const users = await usersWithEmail(m, email);
     const supervisors = await supervisorsWithEmail(m, email);
@@ -84,15 +93,42 @@ export class PrivacyService {
     return {
       email,
       exportedAt: this.clock.now(),
-      users: users.map(({ id, email, name, role, districtId, universityId, active, createdAt }) => ({ id, email, name, role, districtId, universityId, active, createdAt })),
+      users: users.map(({ id, email, name, role, districtId, universityId, active, createdAt }) => ({
+        id,
+        email,
+        name,
+        role,
+        districtId,
+        universityId,
+        active,
+        createdAt,
+      })),
       supervisors,
       students,
-      placements: students.length ? await assignmentsOfStudents(m, students.map((s) => s.id)) : [],
+      placements: students.length
+        ? await assignmentsOfStudents(
+            m,
+            students.map((s) => s.id),
+          )
+        : [],
       studentRequests: await requestsWithStudentEmail(m, email),
       eventInvitations: await invitationsByEmail(m, email),
-      notifications: (await notificationsTo(m, email)).map(({ id, template, status, data, createdAt, sentAt }) => ({ id, template, status, data, createdAt, sentAt })),
+      notifications: (await notificationsTo(m, email)).map(({ id, template, status, data, createdAt, sentAt }) => ({
+        id,
+        template,
+        status,
+        data,
+        createdAt,
+        sentAt,
+      })),
       // Entries about the person's records, and what the person did as a user.
-      auditEntries: ids.length ? await auditEntriesAbout(m, ids, users.map((u) => u.id)) : [],
+      auditEntries: ids.length
+        ? await auditEntriesAbout(
+            m,
+            ids,
+            users.map((u) => u.id),
+          )
+        : [],
     };
   }
 
@@ -111,7 +147,11 @@ export class PrivacyService {
       }
       for (const supervisor of await supervisorsWithEmail(manager, email)) {
         if (await countOpenOffersNaming(manager, supervisor.id)) {
-          result.retained.push({ kind: 'supervisor', id: supervisor.id, reason: 'named on offers of a term that is not closed' });
+          result.retained.push({
+            kind: 'supervisor',
+            id: supervisor.id,
+            reason: 'named on offers of a term that is not closed',
+          });
           continue;
         }
         await anonymiseSupervisor(manager, supervisor.id);
@@ -120,7 +160,11 @@ export class PrivacyService {
       for (const student of await studentsWithEmail(manager, email)) {
         const term = await termById(manager, student.termId);
         if (term.status !== TermStatus.Closed) {
-          result.retained.push({ kind: 'student', id: student.id, reason: `registered for ${term.code}, which is not closed` });
+          result.retained.push({
+            kind: 'student',
+            id: student.id,
+            reason: `registered for ${term.code}, which is not closed`,
+          });
           continue;
         }
         await this.removeStudentData(manager, student);

@@ -27,7 +27,6 @@ interface Missing {
   contact: User | null;
 }
 
-
 /**
  * Reminds the contact persons of districts that have not reported any offer, 14, 7 and 2 days
  * before the deadline, and tells the coordinators the morning after it who is missing. All of it
@@ -58,7 +57,13 @@ export class RemindersService {
       await this.outbox.transaction(async (manager, send) => {
         const missing = await this.missingDistricts(manager, term);
         if (due) {
-          const result = await this.remind(send, term, missing, due.daysLeft, `reporting-reminder-${term.id}-{district}-${due.threshold}`);
+          const result = await this.remind(
+            send,
+            term,
+            missing,
+            due.daysLeft,
+            `reporting-reminder-${term.id}-{district}-${due.threshold}`,
+          );
           results.push(result);
           this.logger.log(`${term.code}: ${due.threshold}-day reminder to ${result.reminded.length} district(s)`);
         }
@@ -78,7 +83,13 @@ export class RemindersService {
       const today = stockholmDate(this.clock.now());
       const daysLeft = Math.max(0, daysBetween(today, term.reportingDeadline));
       const missing = await this.missingDistricts(manager, term);
-      const result = await this.remind(send, term, missing, daysLeft, `reporting-reminder-${term.id}-{district}-manual-${today}`);
+      const result = await this.remind(
+        send,
+        term,
+        missing,
+        daysLeft,
+        `reporting-reminder-${term.id}-{district}-manual-${today}`,
+      );
       await this.audit.record(manager, actor, {
         action: 'term.reminders_sent',
         entityType: 'term',
@@ -89,7 +100,13 @@ export class RemindersService {
     });
   }
 
-  private async remind(send: SendMail, term: Term, missing: Missing[], daysLeft: number, keyPattern: string): Promise<ReminderResult> {
+  private async remind(
+    send: SendMail,
+    term: Term,
+    missing: Missing[],
+    daysLeft: number,
+    keyPattern: string,
+  ): Promise<ReminderResult> {
     const result: ReminderResult = { termCode: term.code, reminded: [], withoutContact: [] };
     for (const { district, contact } of missing) {
       if (!contact) {
@@ -100,7 +117,13 @@ export class RemindersService {
         to: contact.email,
         recipientUserId: contact.id,
         template: 'reporting-reminder',
-        data: { name: contact.name, districtName: district.name, termCode: term.code, deadline: swedishDate(term.reportingDeadline), daysLeft },
+        data: {
+          name: contact.name,
+          districtName: district.name,
+          termCode: term.code,
+          deadline: swedishDate(term.reportingDeadline),
+          daysLeft,
+        },
         idempotencyKey: keyPattern.replace('{district}', district.id),
       });
       if (written) result.reminded.push(district.name);
@@ -124,7 +147,10 @@ export class RemindersService {
           usablePlaces: balance.usablePlaces,
           reportedDistricts: balance.districts.filter((d) => d.reported).length,
           totalDistricts: balance.districts.length,
-          missing: missing.map(({ district, contact }) => ({ districtName: district.name, contactName: contact?.name ?? null })),
+          missing: missing.map(({ district, contact }) => ({
+            districtName: district.name,
+            contactName: contact?.name ?? null,
+          })),
         },
         idempotencyKey: `reporting-summary-${term.id}-${coordinator.id}`,
       });
@@ -139,7 +165,10 @@ export class RemindersService {
       .filter((district) => !reported.has(district.id))
       .map((district) => {
         const contact = district.contactUser;
-        return { district, contact: contact && contact.active && contact.role === Role.DistrictContact ? contact : null };
+        return {
+          district,
+          contact: contact && contact.active && contact.role === Role.DistrictContact ? contact : null,
+        };
       });
   }
 }

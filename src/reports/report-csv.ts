@@ -8,7 +8,13 @@ import { TermReportResponse, TrendRowResponse } from './dto/report.response';
 export function termReportCsv(report: TermReportResponse): string {
   const rows: (string | number | null)[][] = [];
   const add = (section: string, item: string, values: Record<string, string | number | boolean | null | Date>) => {
-    for (const [measure, value] of Object.entries(values)) rows.push([section, item, measure, value instanceof Date ? value.toISOString() : value === null ? '' : String(value)]);
+    for (const [measure, value] of Object.entries(values))
+      rows.push([
+        section,
+        item,
+        measure,
+        value instanceof Date ? value.toISOString() : value === null ? '' : String(value),
+      ]);
   };
   add('term', report.termCode, {
     status: report.status,
@@ -23,14 +29,25 @@ export function termReportCsv(report: TermReportResponse): string {
   });
   for (const d of report.districts) {
     add('district', d.name, {
-      offeredPlaces: d.offeredPlaces, usablePlaces: d.usablePlaces, filled: d.filled, reporting: d.reporting,
-      firstReportedAt: d.firstReportedAt, daysBeforeDeadline: d.daysBeforeDeadline, attendedWorkshop: d.attendedWorkshop,
+      offeredPlaces: d.offeredPlaces,
+      usablePlaces: d.usablePlaces,
+      filled: d.filled,
+      reporting: d.reporting,
+      firstReportedAt: d.firstReportedAt,
+      daysBeforeDeadline: d.daysBeforeDeadline,
+      attendedWorkshop: d.attendedWorkshop,
     });
   }
-  for (const f of report.fields) add('field', f.field, { offeredPlaces: f.offeredPlaces, usablePlaces: f.usablePlaces, filled: f.filled });
-  for (const u of report.universities) add('university', u.code, { requestedPlaces: u.requestedPlaces, quota: u.quota, filled: u.filled });
-  for (const [section, event] of [['introduction', report.introduction], ['workshop', report.workshop]] as const) {
-    if (event) add(section, event.title, { invited: event.invited, recorded: event.recorded, attended: event.attended });
+  for (const f of report.fields)
+    add('field', f.field, { offeredPlaces: f.offeredPlaces, usablePlaces: f.usablePlaces, filled: f.filled });
+  for (const u of report.universities)
+    add('university', u.code, { requestedPlaces: u.requestedPlaces, quota: u.quota, filled: u.filled });
+  for (const [section, event] of [
+    ['introduction', report.introduction],
+    ['workshop', report.workshop],
+  ] as const) {
+    if (event)
+      add(section, event.title, { invited: event.invited, recorded: event.recorded, attended: event.attended });
   }
   return '\uFEFF' + stringify(rows, { header: true, columns: ['section', 'item', 'measure', 'value'] });
 }

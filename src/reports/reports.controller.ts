@@ -22,7 +22,11 @@ export class ReportsController {
    */
   @Get('terms/:code/report')
   @ApiProduces('application/json', 'text/csv')
-  async term(@Param('code') code: string, @Query() query: FormatQueryDto, @Res({ passthrough: true }) response: Response): Promise<TermReportResponse | string> {
+  async term(
+    @Param('code') code: string,
+    @Query() query: FormatQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TermReportResponse | string> {
     const report = await this.reports.termReport(code);
     if (query.format !== 'csv') return report;
     response.type('text/csv; charset=utf-8').attachment(`uppfoljning-${code}.csv`);
@@ -32,7 +36,10 @@ export class ReportsController {
   /** Every term side by side, oldest first. */
   @Get('reports/trend')
   @ApiProduces('application/json', 'text/csv')
-  async trend(@Query() query: FormatQueryDto, @Res({ passthrough: true }) response: Response): Promise<TrendRowResponse[] | string> {
+  async trend(
+    @Query() query: FormatQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TrendRowResponse[] | string> {
     const rows = await this.reports.trend();
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8').attachment('uppfoljning-terminer.csv');

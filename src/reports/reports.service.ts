@@ -48,7 +48,9 @@ export class ReportsService {
         districtsReported: report.districts.filter((d) => d.reporting !== 'not_reported').length,
         districtsOnTime: report.districts.filter((d) => d.reporting === 'on_time').length,
         trainedShare: report.supervisorTraining.trainedShare,
-        introductionAttendance: report.introduction?.recorded ? report.introduction.attended / report.introduction.invited : null,
+        introductionAttendance: report.introduction?.recorded
+          ? report.introduction.attended / report.introduction.invited
+          : null,
       });
     }
     return rows;
@@ -80,7 +82,9 @@ export class ReportsService {
       shortfall: balance.shortfall,
       districts: balance.districts.map((d) => {
         const first = d.firstReportedAt;
-        const attendance = workshopInvitees.filter((i) => i.userId && contacts.get(i.userId) === d.districtId && i.attended !== null);
+        const attendance = workshopInvitees.filter(
+          (i) => i.userId && contacts.get(i.userId) === d.districtId && i.attended !== null,
+        );
         return {
           districtId: d.districtId,
           name: d.name,

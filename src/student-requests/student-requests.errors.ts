@@ -11,9 +11,13 @@ export const StudentRequestsErrors = defineErrors({
   }),
   student_request_done: error({
     status: 409,
-    sample: { status: StudentRequestStatus.Answered, studentName: 'Per Persson' } as { status: StudentRequestStatus; studentName: string },
+    sample: { status: StudentRequestStatus.Answered, studentName: 'Per Persson' } as {
+      status: StudentRequestStatus;
+      studentName: string;
+    },
     message: (p) => `The request is ${p.status} already`,
-    sv: (p) => `Förfrågan från ${p.studentName} är redan ${p.status === StudentRequestStatus.Answered ? 'besvarad' : 'avslutad'}.`,
+    sv: (p) =>
+      `Förfrågan från ${p.studentName} är redan ${p.status === StudentRequestStatus.Answered ? 'besvarad' : 'avslutad'}.`,
   }),
   /** A university coordinator acting on a request: only one forwarded to them, and only to answer it (`forwardedHere`: it was, so they tried to close it). */
   request_not_forwarded_to_you: error({

@@ -9,7 +9,11 @@ export function requestsWithStudentEmail(manager: EntityManager, email: string):
 
 /** Removes the student's name, e-mail and message and the answer; the request and its dates stay. */
 export async function anonymiseRequest(manager: EntityManager, id: string): Promise<void> {
-  await manager.update(StudentRequest, { id }, { studentName: REMOVED_NAME, studentEmail: removedEmail(id), message: REMOVED_NAME, answer: null });
+  await manager.update(
+    StudentRequest,
+    { id },
+    { studentName: REMOVED_NAME, studentEmail: removedEmail(id), message: REMOVED_NAME, answer: null },
+  );
 }
 
 /** The same for every answered or closed request forwarded before `before`; returns how many. */
@@ -18,8 +22,17 @@ export async function anonymiseDoneRequestsForwardedBefore(manager: EntityManage
     .createQueryBuilder()
     .update(StudentRequest)
     // removedEmail(id), in SQL.
-    .set({ studentName: REMOVED_NAME, studentEmail: () => `'borttagen-' || id || '@borttagen.invalid'`, message: REMOVED_NAME, answer: null })
-    .where('status IN (:...done) AND forwarded_at < :before AND student_name <> :removed', { done: [StudentRequestStatus.Answered, StudentRequestStatus.Closed], before, removed: REMOVED_NAME })
+    .set({
+      studentName: REMOVED_NAME,
+      studentEmail: () => `'borttagen-' || id || '@borttagen.invalid'`,
+      message: REMOVED_NAME,
+      answer: null,
+    })
+    .where('status IN (:...done) AND forwarded_at < :before AND student_name <> :removed', {
+      done: [StudentRequestStatus.Answered, StudentRequestStatus.Closed],
+      before,
+      removed: REMOVED_NAME,
+    })
     .execute();
   return result.affected ?? 0;
 }

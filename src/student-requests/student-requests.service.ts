@@ -31,7 +31,10 @@ export class StudentRequestsService {
   ) {}
 
   isOverdue(request: StudentRequest): boolean {
-    return request.status === StudentRequestStatus.Forwarded && request.forwardedAt.getTime() < this.overdueBefore().getTime();
+    return (
+      request.status === StudentRequestStatus.Forwarded &&
+      request.forwardedAt.getTime() < this.overdueBefore().getTime()
+    );
   }
 
   /**
@@ -40,13 +43,23 @@ export class StudentRequestsService {
    */
   async list(actor: Actor, query: StudentRequestQueryDto): Promise<StudentRequest[]> {
     const q = this.dataSource.manager.createQueryBuilder(StudentRequest, 'r').orderBy('r.forwarded_at', 'DESC');
-    if (actor.role === Role.DistrictContact) q.andWhere('r.district_id = :districtId', { districtId: actor.districtId });
+    if (actor.role === Role.DistrictContact)
+      q.andWhere('r.district_id = :districtId', { districtId: actor.districtId });
     if (actor.role === Role.UniversityCoordinator) {
-      q.andWhere(new Brackets((w) => w.where('r.university_id = :universityId', { universityId: actor.universityId }).orWhere('r.university_id IS NULL')));
+      q.andWhere(
+        new Brackets((w) =>
+          w
+            .where('r.university_id = :universityId', { universityId: actor.universityId })
+            .orWhere('r.university_id IS NULL'),
+        ),
+      );
     }
     if (query.status) q.andWhere('r.status = :status', { status: query.status });
     if (query.overdue === 'true') {
-      q.andWhere('r.status = :forwarded AND r.forwarded_at < :before', { forwarded: StudentRequestStatus.Forwarded, before: this.overdueBefore() });
+      q.andWhere('r.status = :forwarded AND r.forwarded_at < :before', {
+        forwarded: StudentRequestStatus.Forwarded,
+        before: this.overdueBefore(),
+      });
     }
     return q.getMany();
   }
@@ -54,13 +67,15 @@ export class StudentRequestsService {
   /** Logs the request and forwards it by e-mail to the university coordinators it concerns. */
   async create(actor: Actor, dto: CreateStudentRequestDto): Promise<StudentRequest> {
     const districtId = actor.role === Role.DistrictContact ? (dto.districtId ?? actor.districtId!) : dto.districtId;
-    if (!districtId) throw AppError.invalid([problem(StudentRequestsErrors.request_district_required, 'districtId', {})]);
+    if (!districtId)
+      throw AppError.invalid([problem(StudentRequestsErrors.request_district_required, 'districtId', {})]);
     assertDistrictScope(actor, districtId);
     return this.outbox.transaction(async (manager, send) => {
       const district = await districtById(manager, districtId);
       if (!district) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
       const university = dto.universityId ? await universityById(manager, dto.universityId) : null;
-      if (dto.universityId && !university) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
+      if (dto.universityId && !university)
+        throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
       const request = manager.create(StudentRequest, {
         districtId,
         createdBy: actor.id,
@@ -94,7 +109,11 @@ export class StudentRequestsService {
         action: 'student_request.forwarded',
         entityType: 'student_request',
         entityId: request.id,
-        changes: { districtId: { to: districtId }, universityId: { to: request.universityId }, recipients: { to: recipients.length } },
+        changes: {
+          districtId: { to: districtId },
+          universityId: { to: request.universityId },
+          recipients: { to: recipients.length },
+        },
       });
       return manager.findOneByOrFail(StudentRequest, { id: request.id });
     });
@@ -106,8 +125,14 @@ export class StudentRequestsService {
       const request = await manager.findOne(StudentRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw AppError.notFound('student_request');
       this.assertCanAnswer(actor, request, dto.status);
-      if (request.status !== StudentRequestStatus.Forwarded && !(request.status === StudentRequestStatus.Answered && dto.status === StudentRequestStatus.Closed)) {
-        throw AppError.of(StudentRequestsErrors.student_request_done, { status: request.status, studentName: request.studentName });
+      if (
+        request.status !== StudentRequestStatus.Forwarded &&
+        !(request.status === StudentRequestStatus.Answered && dto.status === StudentRequestStatus.Closed)
+      ) {
+        throw AppError.of(StudentRequestsErrors.student_request_done, {
+          status: request.status,
+          studentName: request.studentName,
+        });
       }
       const now = this.clock.now();
       const patch: Partial<StudentRequest> =
@@ -121,7 +146,12 @@ export class StudentRequestsService {
 
   private assertCanAnswer(actor: Actor, request: StudentRequest, status: StudentRequestStatus): void {
     if (actor.role === Role.Coordinator) return;
-    if (actor.role === Role.UniversityCoordinator && status === StudentRequestStatus.Answered && (request.universityId === null || request.universityId === actor.universityId)) return;
+    if (
+      actor.role === Role.UniversityCoordinator &&
+      status === StudentRequestStatus.Answered &&
+      (request.universityId === null || request.universityId === actor.universityId)
+    )
+      return;
     throw actor.role === Role.UniversityCoordinator
       ? AppError.of(StudentRequestsErrors.request_not_forwarded_to_you, {
           studentName: request.studentName,

@@ -18,10 +18,23 @@ describe('parseStudentCsv', () => {
     expect(problems).toEqual([]);
     expect(students.map((s) => ({ row: s.row, ...s.student }))).toEqual([
       {
-        row: 2, name: 'Ada Svensson', email: 'ada@student.se', studentRef: 'SU-1', fieldPreferences: ['children_youth', 'elderly'],
-        districtPreferences: [DISTRICTS[0].id, DISTRICTS[1].id], needsExtraSupport: true,
+        row: 2,
+        name: 'Ada Svensson',
+        email: 'ada@student.se',
+        studentRef: 'SU-1',
+        fieldPreferences: ['children_youth', 'elderly'],
+        districtPreferences: [DISTRICTS[0].id, DISTRICTS[1].id],
+        needsExtraSupport: true,
       },
-      { row: 3, name: 'Bo Ek', email: 'bo@student.se', studentRef: 'SU-2', fieldPreferences: ['substance_abuse'], districtPreferences: [], needsExtraSupport: false },
+      {
+        row: 3,
+        name: 'Bo Ek',
+        email: 'bo@student.se',
+        studentRef: 'SU-2',
+        fieldPreferences: ['substance_abuse'],
+        districtPreferences: [],
+        needsExtraSupport: false,
+      },
     ]);
   });
 
@@ -40,24 +53,74 @@ describe('parseStudentCsv', () => {
     expect(students).toEqual([]);
     expect(problems.map(api)).toEqual([
       { row: 2, field: 'email', code: 'isEmail', params: { property: 'email' }, message: 'email must be an email' },
-      { row: 3, field: 'field1', code: 'csv_unknown_field', params: { value: 'gardening' }, message: '"gardening" is not a known field' },
-      { row: 3, field: 'district1', code: 'csv_unknown_district', params: { value: 'Atlantis' }, message: '"Atlantis" is not a known district' },
-      { row: 3, field: 'needsExtraSupport', code: 'csv_not_yes_no', params: { value: 'kanske' }, message: 'must be ja or nej' },
-      { row: 3, field: 'name', code: 'student_name_required', params: { property: 'name', min: 1 }, message: 'name is required' },
-      { row: 4, field: 'studentRef', code: 'student_ref_personal_number', params: { property: 'studentRef' }, message: 'studentRef must not be a personal identity number' },
-      { row: 4, field: 'field1', code: 'field_preferences_repeated', params: { property: 'fieldPreferences' }, message: 'fieldPreferences lists a field twice' },
-      { row: 5, field: 'field1', code: 'field_preferences_required', params: { property: 'fieldPreferences', min: 1 }, message: 'fieldPreferences needs at least one field' },
+      {
+        row: 3,
+        field: 'field1',
+        code: 'csv_unknown_field',
+        params: { value: 'gardening' },
+        message: '"gardening" is not a known field',
+      },
+      {
+        row: 3,
+        field: 'district1',
+        code: 'csv_unknown_district',
+        params: { value: 'Atlantis' },
+        message: '"Atlantis" is not a known district',
+      },
+      {
+        row: 3,
+        field: 'needsExtraSupport',
+        code: 'csv_not_yes_no',
+        params: { value: 'kanske' },
+        message: 'must be ja or nej',
+      },
+      {
+        row: 3,
+        field: 'name',
+        code: 'student_name_required',
+        params: { property: 'name', min: 1 },
+        message: 'name is required',
+      },
+      {
+        row: 4,
+        field: 'studentRef',
+        code: 'student_ref_personal_number',
+        params: { property: 'studentRef' },
+        message: 'studentRef must not be a personal identity number',
+      },
+      {
+        row: 4,
+        field: 'field1',
+        code: 'field_preferences_repeated',
+        params: { property: 'fieldPreferences' },
+        message: 'fieldPreferences lists a field twice',
+      },
+      {
+        row: 5,
+        field: 'field1',
+        code: 'field_preferences_required',
+        params: { property: 'fieldPreferences', min: 1 },
+        message: 'fieldPreferences needs at least one field',
+      },
     ]);
     expect(problems.find((p) => p.code === 'csv_not_yes_no')?.sv).toBe('Skriv ja eller nej, inte "kanske".');
   });
 
   it('refuses a file without the expected header or without rows', () => {
     expect(parseStudentCsv('namn,epost\nAda,ada@x.se\n', DISTRICTS).problems).toEqual([
-      expect.objectContaining({ row: 1, field: 'header', code: 'csv_missing_columns', message: expect.stringContaining('missing name, email, studentRef') }),
+      expect.objectContaining({
+        row: 1,
+        field: 'header',
+        code: 'csv_missing_columns',
+        message: expect.stringContaining('missing name, email, studentRef'),
+      }),
     ]);
-    expect(parseStudentCsv(`${HEADER.replace(',needsExtraSupport', '')}\nAda,ada@x.se,SU-1,elderly,,,,,\n`, DISTRICTS).problems[0].sv).toBe(
-      'Första raden ska vara kolumnernas rubriker. Rubriken needsExtraSupport saknas.',
-    );
-    expect(parseStudentCsv(`${HEADER}\n`, DISTRICTS).problems.map(api)).toEqual([{ row: 2, field: 'file', code: 'csv_no_students', params: {}, message: 'has no students' }]);
+    expect(
+      parseStudentCsv(`${HEADER.replace(',needsExtraSupport', '')}\nAda,ada@x.se,SU-1,elderly,,,,,\n`, DISTRICTS)
+        .problems[0].sv,
+    ).toBe('Första raden ska vara kolumnernas rubriker. Rubriken needsExtraSupport saknas.');
+    expect(parseStudentCsv(`${HEADER}\n`, DISTRICTS).problems.map(api)).toEqual([
+      { row: 2, field: 'file', code: 'csv_no_students', params: {}, message: 'has no students' },
+    ]);
   });
 });

@@ -9,13 +9,23 @@ import { StudentsErrors } from './students.errors';
 
 /** The columns of a student import file, in the order API.md gives (header required). */
 export const STUDENT_CSV_COLUMNS = [
-  'name', 'email', 'studentRef', 'field1', 'field2', 'field3', 'district1', 'district2', 'district3', 'needsExtraSupport',
+  'name',
+  'email',
+  'studentRef',
+  'field1',
+  'field2',
+  'field3',
+  'district1',
+  'district2',
+  'district3',
+  'needsExtraSupport',
 ] as const;
 
 /** A problem of the file; `row` is the line as a spreadsheet shows it: the header is row 1. */
 export type CsvProblem = FieldProblem & { row: number };
 
-const csvProblem = <P extends Record<string, unknown>>(spec: CodedSpec<P>, field: string, params: P, row: number) => problem(spec, field, params, row) as CsvProblem;
+const csvProblem = <P extends Record<string, unknown>>(spec: CodedSpec<P>, field: string, params: P, row: number) =>
+  problem(spec, field, params, row) as CsvProblem;
 
 export interface CsvStudent {
   row: number;
@@ -37,7 +47,10 @@ const norm = (value: string) => value.trim().toLocaleLowerCase('sv');
  * spreadsheets write: a UTF-8 BOM, comma or semicolon separators, fields and districts by code
  * or by name (Swedish), "ja"/"nej" for extra support.
  */
-export function parseStudentCsv(text: string, districts: readonly DistrictRef[]): { students: CsvStudent[]; problems: CsvProblem[] } {
+export function parseStudentCsv(
+  text: string,
+  districts: readonly DistrictRef[],
+): { students: CsvStudent[]; problems: CsvProblem[] } {
   const body = text.replace(/^\uFEFF/, '');
   const headerLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
@@ -46,17 +59,37 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
     records = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { students: [], problems: [csvProblem(StudentsErrors.csv_unreadable, 'file', { reason: (error as Error).message }, line)] };
+    return {
+      students: [],
+      problems: [csvProblem(StudentsErrors.csv_unreadable, 'file', { reason: (error as Error).message }, line)],
+    };
   }
   const [header, ...rows] = records;
   const missing = STUDENT_CSV_COLUMNS.filter((column) => !header?.includes(column));
   if (!header || missing.length) {
-    return { students: [], problems: [csvProblem(StudentsErrors.csv_missing_columns, 'header', { columns: [...STUDENT_CSV_COLUMNS], missing }, 1)] };
+    return {
+      students: [],
+      problems: [
+        csvProblem(StudentsErrors.csv_missing_columns, 'header', { columns: [...STUDENT_CSV_COLUMNS], missing }, 1),
+      ],
+    };
   }
   if (!rows.length) return { students: [], problems: [csvProblem(StudentsErrors.csv_no_students, 'file', {}, 2)] };
 
-  const fieldOf = new Map(FIELDS.flatMap((f) => [[norm(f.code), f.code], [norm(f.nameSv), f.code], [norm(f.nameEn), f.code]]));
-  const districtOf = new Map(districts.flatMap((d) => [[norm(d.id), d.id], [norm(d.code), d.id], [norm(d.name), d.id]]));
+  const fieldOf = new Map(
+    FIELDS.flatMap((f) => [
+      [norm(f.code), f.code],
+      [norm(f.nameSv), f.code],
+      [norm(f.nameEn), f.code],
+    ]),
+  );
+  const districtOf = new Map(
+    districts.flatMap((d) => [
+      [norm(d.id), d.id],
+      [norm(d.code), d.id],
+      [norm(d.name), d.id],
+    ]),
+  );
   const students: CsvStudent[] = [];
   const problems: CsvProblem[] = [];
 
@@ -74,9 +107,16 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
         })
         .filter((id): id is string => id !== undefined);
     const fieldPreferences = lookUp(['field1', 'field2', 'field3'], fieldOf, StudentsErrors.csv_unknown_field);
-    const districtPreferences = lookUp(['district1', 'district2', 'district3'], districtOf, StudentsErrors.csv_unknown_district);
+    const districtPreferences = lookUp(
+      ['district1', 'district2', 'district3'],
+      districtOf,
+      StudentsErrors.csv_unknown_district,
+    );
     const support = norm(value('needsExtraSupport'));
-    if (!YES.includes(support) && !NO.includes(support)) rowProblems.push(csvProblem(StudentsErrors.csv_not_yes_no, 'needsExtraSupport', { value: value('needsExtraSupport') }, row));
+    if (!YES.includes(support) && !NO.includes(support))
+      rowProblems.push(
+        csvProblem(StudentsErrors.csv_not_yes_no, 'needsExtraSupport', { value: value('needsExtraSupport') }, row),
+      );
 
     const student = plainToInstance(StudentFieldsDto, {
       name: value('name'),
@@ -88,7 +128,12 @@ export function parseStudentCsv(text: string, districts: readonly DistrictRef[])
     });
     for (const fieldProblem of toFieldProblems(validateSync(student, { forbidUnknownValues: false }))) {
       // Preferences were looked up column by column above; name the first column for the rest.
-      const field = fieldProblem.field === 'fieldPreferences' ? 'field1' : fieldProblem.field === 'districtPreferences' ? 'district1' : fieldProblem.field;
+      const field =
+        fieldProblem.field === 'fieldPreferences'
+          ? 'field1'
+          : fieldProblem.field === 'districtPreferences'
+            ? 'district1'
+            : fieldProblem.field;
       if (!rowProblems.some((p) => p.field === field)) rowProblems.push({ ...fieldProblem, field, row });
     }
     if (rowProblems.length) problems.push(...rowProblems);

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiForbiddenResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
@@ -21,7 +28,11 @@ export class StudentsController {
   @Post('terms/:code/students')
   @HttpCode(201)
   @ApiConflictResponse({ description: 'The studentRef is registered already, or the placements are published' })
-  async create(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: CreateStudentDto): Promise<StudentResponse> {
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Body() dto: CreateStudentDto,
+  ): Promise<StudentResponse> {
     return StudentResponse.of(await this.students.create(actor, code, dto));
   }
 
@@ -36,8 +47,19 @@ export class StudentsController {
   @Post('terms/:code/students/import')
   @HttpCode(201)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport\nAda Svensson,ada@student.su.se,SU-001,children_youth,elderly,,Bromma,,,nej' } })
-  async import(@CurrentActor() actor: Actor, @Param('code') code: string, @Query() query: ImportQueryDto, @Body() csv: unknown): Promise<ImportResponse> {
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        'name,email,studentRef,field1,field2,field3,district1,district2,district3,needsExtraSupport\nAda Svensson,ada@student.su.se,SU-001,children_youth,elderly,,Bromma,,,nej',
+    },
+  })
+  async import(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Query() query: ImportQueryDto,
+    @Body() csv: unknown,
+  ): Promise<ImportResponse> {
     if (typeof csv !== 'string') {
       throw AppError.of(CommonErrors.unsupported_media_type, { expected: 'text/csv' });
     }
@@ -46,7 +68,10 @@ export class StudentsController {
 
   /** Coordinator: all; university coordinator: their own; district contact: names of those placed in their district. */
   @Get('terms/:code/students')
-  list(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<StudentResponse[] | PlacedStudentResponse[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+  ): Promise<StudentResponse[] | PlacedStudentResponse[]> {
     return this.students.list(actor, code);
   }
 
@@ -58,7 +83,11 @@ export class StudentsController {
 
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Patch('students/:id')
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateStudentDto): Promise<StudentResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateStudentDto,
+  ): Promise<StudentResponse> {
     return StudentResponse.of(await this.students.update(actor, id, dto));
   }
 

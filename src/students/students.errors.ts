@@ -21,8 +21,10 @@ export const StudentsErrors = defineErrors({
   registration_closed: error({
     status: 409,
     sample: { termCode: 'HT2026', status: 'published' },
-    message: (p) => `Students of ${p.termCode} can no longer be changed: the term is ${p.status}. Ask the central coordinator.`,
-    sv: (p) => `${p.termCode} är ${termStatusSv(p.status)}. Studenterna kan inte längre ändras för terminen. Kontakta den centrala samordnaren.`,
+    message: (p) =>
+      `Students of ${p.termCode} can no longer be changed: the term is ${p.status}. Ask the central coordinator.`,
+    sv: (p) =>
+      `${p.termCode} är ${termStatusSv(p.status)}. Studenterna kan inte längre ändras för terminen. Kontakta den centrala samordnaren.`,
   }),
   student_placed: error({
     status: 409,

@@ -31,11 +31,15 @@ export function studentsWithEmail(manager: EntityManager, email: string): Promis
 
 /** Removes what identifies the student; the row, its id and its preferences stay. */
 export async function anonymiseStudent(manager: EntityManager, id: string): Promise<void> {
-  await manager.update(Student, { id }, {
-    name: REMOVED_NAME,
-    email: removedEmail(id),
-    studentRef: `borttagen-${id.slice(0, 8)}`,
-    languages: [],
-    needsExtraSupport: false,
-  });
+  await manager.update(
+    Student,
+    { id },
+    {
+      name: REMOVED_NAME,
+      email: removedEmail(id),
+      studentRef: `borttagen-${id.slice(0, 8)}`,
+      languages: [],
+      needsExtraSupport: false,
+    },
+  );
 }

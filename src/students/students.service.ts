@@ -40,18 +40,26 @@ export class StudentsService {
   async list(actor: Actor, code: string): Promise<StudentResponse[] | PlacedStudentResponse[]> {
     const term = await this.terms.findByCode(code);
     if (actor.role === Role.DistrictContact) {
-      return this.dataSource.manager
-        .createQueryBuilder(Student, 's')
-        // Other features' tables, joined by name: still one query.
-        .innerJoin('assignments', 'a', 'a.student_id = s.id')
-        .innerJoin('placement_offers', 'o', 'o.id = a.offer_id')
-        .where('s.term_id = :termId AND o.district_id = :districtId', { termId: term.id, districtId: actor.districtId })
-        .select(['s.id AS id', 's.name AS name', 's.university_id AS "universityId"'])
-        .orderBy('s.name')
-        .getRawMany<PlacedStudentResponse>();
+      return (
+        this.dataSource.manager
+          .createQueryBuilder(Student, 's')
+          // Other features' tables, joined by name: still one query.
+          .innerJoin('assignments', 'a', 'a.student_id = s.id')
+          .innerJoin('placement_offers', 'o', 'o.id = a.offer_id')
+          .where('s.term_id = :termId AND o.district_id = :districtId', {
+            termId: term.id,
+            districtId: actor.districtId,
+          })
+          .select(['s.id AS id', 's.name AS name', 's.university_id AS "universityId"'])
+          .orderBy('s.name')
+          .getRawMany<PlacedStudentResponse>()
+      );
     }
     const students = await this.dataSource.manager.find(Student, {
-      where: { termId: term.id, ...(actor.role === Role.UniversityCoordinator ? { universityId: actor.universityId! } : {}) },
+      where: {
+        termId: term.id,
+        ...(actor.role === Role.UniversityCoordinator ? { universityId: actor.universityId! } : {}),
+      },
       order: { name: 'ASC', studentRef: 'ASC' },
     });
     return students.map(StudentResponse.of);
@@ -70,7 +78,9 @@ export class StudentsService {
       const term = await this.openTerm(manager, actor, code);
       await this.assertUniversity(manager, dto.universityId);
       await this.checkDistricts(manager, dto);
-      if (await manager.existsBy(Student, { termId: term.id, universityId: dto.universityId, studentRef: dto.studentRef })) {
+      if (
+        await manager.existsBy(Student, { termId: term.id, universityId: dto.universityId, studentRef: dto.studentRef })
+      ) {
         throw AppError.of(StudentsErrors.duplicate_student_ref, { termCode: term.code, studentRef: dto.studentRef });
       }
       const student = await this.insert(manager, actor, term, dto.universityId, dto);
@@ -92,18 +102,47 @@ export class StudentsService {
       const firstRow = new Map<string, number>();
       for (const { row, student } of students) {
         const first = firstRow.get(student.studentRef);
-        if (first) problems.push(problem(StudentsErrors.student_ref_repeated, 'studentRef', { studentRef: student.studentRef, firstRow: first }, row) as CsvProblem);
+        if (first)
+          problems.push(
+            problem(
+              StudentsErrors.student_ref_repeated,
+              'studentRef',
+              { studentRef: student.studentRef, firstRow: first },
+              row,
+            ) as CsvProblem,
+          );
         else firstRow.set(student.studentRef, row);
       }
-      if (problems.length) throw AppError.withDetails(CommonErrors.validation_failed, problems.sort((a, b) => a.row - b.row), { count: problems.length, file: true });
+      if (problems.length)
+        throw AppError.withDetails(
+          CommonErrors.validation_failed,
+          problems.sort((a, b) => a.row - b.row),
+          { count: problems.length, file: true },
+        );
       const taken = new Set(
-        (await manager.findBy(Student, { termId: term.id, universityId, studentRef: In(students.map((s) => s.student.studentRef)) })).map((s) => s.studentRef),
+        (
+          await manager.findBy(Student, {
+            termId: term.id,
+            universityId,
+            studentRef: In(students.map((s) => s.student.studentRef)),
+          })
+        ).map((s) => s.studentRef),
       );
       const conflicts: FieldProblem[] = students
         .filter(({ student }) => taken.has(student.studentRef))
-        .map(({ row, student }) => problem(StudentsErrors.student_ref_registered, 'studentRef', { studentRef: student.studentRef, termCode: term.code }, row));
+        .map(({ row, student }) =>
+          problem(
+            StudentsErrors.student_ref_registered,
+            'studentRef',
+            { studentRef: student.studentRef, termCode: term.code },
+            row,
+          ),
+        );
       if (conflicts.length) {
-        throw AppError.withDetails(StudentsErrors.duplicate_student_ref, conflicts, { termCode: term.code, rows: conflicts.length });
+        throw AppError.withDetails(StudentsErrors.duplicate_student_ref, conflicts, {
+          termCode: term.code,
+          rows: conflicts.length,
+        });
       }
       for (const { student } of students) await this.insert(manager, actor, term, universityId, student);
       return students.length;
@@ -117,7 +156,15 @@ export class StudentsService {
       await this.openTerm(manager, actor, term.code);
       const student = await manager.findOneOrFail(Student, { where: { id }, lock: { mode: 'pessimistic_write' } });
       await this.checkDistricts(manager, { ...student, ...dto });
-      if (dto.studentRef && dto.studentRef !== student.studentRef && (await manager.existsBy(Student, { termId: student.termId, universityId: student.universityId, studentRef: dto.studentRef }))) {
+      if (
+        dto.studentRef &&
+        dto.studentRef !== student.studentRef &&
+        (await manager.existsBy(Student, {
+          termId: student.termId,
+          universityId: student.universityId,
+          studentRef: dto.studentRef,
+        }))
+      ) {
         throw AppError.of(StudentsErrors.duplicate_student_ref, { termCode: term.code, studentRef: dto.studentRef });
       }
       await this.audit.update(manager, actor, Student, 'student', student, dto);
@@ -139,7 +186,13 @@ export class StudentsService {
     });
   }
 
-  private async insert(manager: EntityManager, actor: Actor, term: Term, universityId: string, dto: StudentFieldsDto): Promise<Student> {
+  private async insert(
+    manager: EntityManager,
+    actor: Actor,
+    term: Term,
+    universityId: string,
+    dto: StudentFieldsDto,
+  ): Promise<Student> {
     const student = manager.create(Student, {
       termId: term.id,
       universityId,
@@ -158,7 +211,12 @@ export class StudentsService {
       action: 'student.created',
       entityType: 'student',
       entityId: student.id,
-      changes: diffFields(null, { termId: term.id, universityId, studentRef: dto.studentRef, fieldPreferences: dto.fieldPreferences }),
+      changes: diffFields(null, {
+        termId: term.id,
+        universityId,
+        studentRef: dto.studentRef,
+        fieldPreferences: dto.fieldPreferences,
+      }),
     });
     return student;
   }
@@ -172,18 +230,26 @@ export class StudentsService {
   }
 
   private async assertUniversity(manager: EntityManager, universityId: string): Promise<void> {
-    if (!(await universityExists(manager, universityId))) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
+    if (!(await universityExists(manager, universityId)))
+      throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
   }
 
   private async checkDistricts(manager: EntityManager, dto: Partial<StudentFieldsDto>): Promise<void> {
     const ids = [...(dto.districtPreferences ?? []), ...(dto.excludedDistrictIds ?? [])];
     const known = new Map((await districtsByIds(manager, ids)).map((d) => [d.id, d.name] as const));
     const problems: FieldProblem[] = [];
-    (dto.districtPreferences ?? []).forEach((id, i) => !known.has(id) && problems.push(problem(CommonErrors.no_such_district, `districtPreferences.${i}`, {})));
+    (dto.districtPreferences ?? []).forEach(
+      (id, i) =>
+        !known.has(id) && problems.push(problem(CommonErrors.no_such_district, `districtPreferences.${i}`, {})),
+    );
     (dto.excludedDistrictIds ?? []).forEach((id, i) => {
       const districtName = known.get(id);
-      if (districtName === undefined) problems.push(problem(CommonErrors.no_such_district, `excludedDistrictIds.${i}`, {}));
-      else if (dto.districtPreferences?.includes(id)) problems.push(problem(StudentsErrors.district_preferred_and_excluded, `excludedDistrictIds.${i}`, { districtName }));
+      if (districtName === undefined)
+        problems.push(problem(CommonErrors.no_such_district, `excludedDistrictIds.${i}`, {}));
+      else if (dto.districtPreferences?.includes(id))
+        problems.push(
+          problem(StudentsErrors.district_preferred_and_excluded, `excludedDistrictIds.${i}`, { districtName }),
+        );
     });
     if (problems.length) throw AppError.invalid(problems);
   }

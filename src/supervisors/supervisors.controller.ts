@@ -35,7 +35,11 @@ export class SupervisorsController {
   /** 409 when a lower capacity or a deactivation leaves offers of an open term without supervision. */
   @Patch(':id')
   @ApiConflictResponse({ description: 'The supervisor would be over-committed, or the e-mail is taken' })
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateSupervisorDto): Promise<SupervisorResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateSupervisorDto,
+  ): Promise<SupervisorResponse> {
     return SupervisorResponse.of(await this.supervisors.update(actor, id, dto));
   }
 }

@@ -38,7 +38,8 @@ export class SupervisorsService {
   async create(actor: Actor, dto: CreateSupervisorDto): Promise<Supervisor> {
     assertDistrictScope(actor, dto.districtId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await this.coverage.lockDistrict(manager, dto.districtId))) throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
+      if (!(await this.coverage.lockDistrict(manager, dto.districtId)))
+        throw AppError.invalid([problem(CommonErrors.no_such_district, 'districtId', {})]);
       if (await manager.existsBy(Supervisor, { districtId: dto.districtId, email: dto.email })) {
         throw AppError.of(SupervisorsErrors.supervisor_email_taken, { email: dto.email });
       }
@@ -61,12 +62,21 @@ export class SupervisorsService {
     return this.dataSource.transaction(async (manager) => {
       await this.coverage.lockDistrict(manager, existing.districtId);
       // Locked as the assignment trigger locks it, so a placement cannot slip in meanwhile.
-      const supervisor = await manager.findOneOrFail(Supervisor, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (dto.email && dto.email !== supervisor.email && (await manager.existsBy(Supervisor, { districtId: supervisor.districtId, email: dto.email }))) {
+      const supervisor = await manager.findOneOrFail(Supervisor, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        dto.email &&
+        dto.email !== supervisor.email &&
+        (await manager.existsBy(Supervisor, { districtId: supervisor.districtId, email: dto.email }))
+      ) {
         throw AppError.of(SupervisorsErrors.supervisor_email_taken, { email: dto.email });
       }
       if (!(await this.audit.update(manager, actor, Supervisor, 'supervisor', supervisor, dto))) return supervisor;
-      const lessCapacity = (dto.capacity !== undefined && dto.capacity < supervisor.capacity) || (dto.active === false && supervisor.active);
+      const lessCapacity =
+        (dto.capacity !== undefined && dto.capacity < supervisor.capacity) ||
+        (dto.active === false && supervisor.active);
       if (lessCapacity) {
         await this.coverage.assertCovered(manager, supervisor.districtId);
         await this.coverage.assertPlacementsFit(manager, { supervisorIds: [id] });

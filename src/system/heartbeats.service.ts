@@ -26,7 +26,11 @@ export class HeartbeatsService {
     const heartbeat = await this.dataSource.transaction(async (manager) => {
       const row = manager.create(Heartbeat, { requestedBy: actor.id, backend: this.config.queueBackend });
       await manager.insert(Heartbeat, row);
-      await this.audit.record(manager, actor, { action: 'heartbeat.requested', entityType: 'heartbeat', entityId: row.id });
+      await this.audit.record(manager, actor, {
+        action: 'heartbeat.requested',
+        entityType: 'heartbeat',
+        entityId: row.id,
+      });
       return row;
     });
     await this.jobs.enqueue(JobName.Heartbeat, { heartbeatId: heartbeat.id }, { jobId: `heartbeat-${heartbeat.id}` });

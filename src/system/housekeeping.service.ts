@@ -18,7 +18,9 @@ export class HousekeepingService {
 
   async purge(now = this.clock.now()): Promise<{ loginAttempts: number; heartbeats: number; sessions: number }> {
     const cutoff = new Date(now.getTime() - HOUSEKEEPING_RETENTION_DAYS * 24 * 3600 * 1000);
-    const attempts: Deleted = await this.dataSource.query('DELETE FROM login_attempts WHERE attempted_at < $1', [cutoff]);
+    const attempts: Deleted = await this.dataSource.query('DELETE FROM login_attempts WHERE attempted_at < $1', [
+      cutoff,
+    ]);
     const heartbeats: Deleted = await this.dataSource.query('DELETE FROM heartbeats WHERE requested_at < $1', [cutoff]);
     // Browser sessions past their expiry are dead already; this only tidies the table.
     const sessions: Deleted = await this.dataSource.query('DELETE FROM web_sessions WHERE expires_at < $1', [now]);

@@ -7,7 +7,13 @@ export enum TermStatus {
   Closed = 'closed',
 }
 
-const ORDER = [TermStatus.Planning, TermStatus.Reporting, TermStatus.Allocating, TermStatus.Published, TermStatus.Closed];
+const ORDER = [
+  TermStatus.Planning,
+  TermStatus.Reporting,
+  TermStatus.Allocating,
+  TermStatus.Published,
+  TermStatus.Closed,
+];
 
 /** The only status a term may move to from `from`, or null when it is closed. */
 export function nextStatus(from: TermStatus): TermStatus | null {

@@ -32,7 +32,12 @@ export const TermsErrors = defineErrors({
   }),
   invalid_status_transition: error({
     status: 409,
-    sample: { termCode: 'HT2026', from: 'planning', to: 'allocating', next: 'reporting' } as { termCode: string; from: string; to: string; next: string | null },
+    sample: { termCode: 'HT2026', from: 'planning', to: 'allocating', next: 'reporting' } as {
+      termCode: string;
+      from: string;
+      to: string;
+      next: string | null;
+    },
     message: (p) =>
       p.to === 'published' && p.next === 'published'
         ? `A term is published by publishing its placements: POST /api/terms/${p.termCode}/assignments/publish`

@@ -42,7 +42,12 @@ export async function markPersonalDataPurged(manager: EntityManager, termId: str
 }
 
 /** Audited as a change of the term, in the caller's transaction. */
-export async function markTermPublished(manager: EntityManager, audit: AuditService, actor: Actor, term: Term): Promise<void> {
+export async function markTermPublished(
+  manager: EntityManager,
+  audit: AuditService,
+  actor: Actor,
+  term: Term,
+): Promise<void> {
   await audit.update(manager, actor, Term, 'term', term, { status: TermStatus.Published });
 }
 
@@ -52,5 +57,7 @@ export function periodsOfTerm(manager: EntityManager, termId: string): Promise<T
 
 /** The first day of the term's earliest VFU period, or null when it has none. */
 export async function earliestPeriodStart(manager: EntityManager, termId: string): Promise<string | null> {
-  return (await manager.find(TermPeriod, { where: { termId }, order: { startsOn: 'ASC' }, take: 1 }))[0]?.startsOn ?? null;
+  return (
+    (await manager.find(TermPeriod, { where: { termId }, order: { startsOn: 'ASC' }, take: 1 }))[0]?.startsOn ?? null
+  );
 }

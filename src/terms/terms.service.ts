@@ -19,7 +19,6 @@ import { Term } from './entities/term.entity';
 import { byTermCode, nextStatus, TermStatus } from './term-status';
 import { TermsErrors } from './terms.errors';
 
-
 @Injectable()
 export class TermsService {
   constructor(
@@ -34,7 +33,12 @@ export class TermsService {
     // Newest first.
     const terms = (await this.terms.find()).sort((a, b) => byTermCode(b, a));
     const periods = await this.periods.find({ where: { termId: In(terms.map((t) => t.id)) } });
-    return terms.map((term) => TermResponse.of(term, periods.filter((p) => p.termId === term.id)));
+    return terms.map((term) =>
+      TermResponse.of(
+        term,
+        periods.filter((p) => p.termId === term.id),
+      ),
+    );
   }
 
   async get(code: string): Promise<TermResponse> {
@@ -65,14 +69,23 @@ export class TermsService {
       if (await manager.existsBy(Term, { code: dto.code })) {
         throw AppError.of(TermsErrors.term_code_taken, { termCode: dto.code });
       }
-      const term = manager.create(Term, { code: dto.code, targetPlaces: dto.targetPlaces ?? 100, reportingDeadline: dto.reportingDeadline });
+      const term = manager.create(Term, {
+        code: dto.code,
+        targetPlaces: dto.targetPlaces ?? 100,
+        reportingDeadline: dto.reportingDeadline,
+      });
       await manager.insert(Term, term);
       const periods = await this.replacePeriods(manager, term.id, dto.periods);
       await this.audit.record(manager, actor, {
         action: 'term.created',
         entityType: 'term',
         entityId: term.id,
-        changes: diffFields(null, { code: term.code, targetPlaces: term.targetPlaces, reportingDeadline: term.reportingDeadline, periods: dto.periods }),
+        changes: diffFields(null, {
+          code: term.code,
+          targetPlaces: term.targetPlaces,
+          reportingDeadline: term.reportingDeadline,
+          periods: dto.periods,
+        }),
       });
       return TermResponse.of(await manager.findOneByOrFail(Term, { id: term.id }), periods);
     });
@@ -84,11 +97,21 @@ export class TermsService {
       if (dto.status !== undefined && dto.status !== term.status) {
         const next = nextStatus(term.status);
         if (dto.status !== next) {
-          throw AppError.of(TermsErrors.invalid_status_transition, { termCode: term.code, from: term.status, to: dto.status, next });
+          throw AppError.of(TermsErrors.invalid_status_transition, {
+            termCode: term.code,
+            from: term.status,
+            to: dto.status,
+            next,
+          });
         }
         // Publishing is more than a status: the placements become final and everyone is told.
         if (next === TermStatus.Published) {
-          throw AppError.of(TermsErrors.invalid_status_transition, { termCode: term.code, from: term.status, to: dto.status, next });
+          throw AppError.of(TermsErrors.invalid_status_transition, {
+            termCode: term.code,
+            from: term.status,
+            to: dto.status,
+            next,
+          });
         }
       }
       if (dto.code !== undefined && dto.code !== term.code && (await manager.existsBy(Term, { code: dto.code }))) {
@@ -102,14 +125,23 @@ export class TermsService {
           action: 'term.periods_replaced',
           entityType: 'term',
           entityId: term.id,
-          changes: { periods: { from: before.map(({ universityId, startsOn, endsOn }) => ({ universityId, startsOn, endsOn })), to: dto.periods } },
+          changes: {
+            periods: {
+              from: before.map(({ universityId, startsOn, endsOn }) => ({ universityId, startsOn, endsOn })),
+              to: dto.periods,
+            },
+          },
         });
       }
       const { periods: _, ...fields } = dto;
       const closing = dto.status === TermStatus.Closed && term.status !== TermStatus.Closed;
-      await this.audit.update(manager, actor, Term, 'term', term, { ...fields, ...(closing ? { closedAt: this.clock.now() } : {}) });
+      await this.audit.update(manager, actor, Term, 'term', term, {
+        ...fields,
+        ...(closing ? { closedAt: this.clock.now() } : {}),
+      });
       const updated = await manager.findOneByOrFail(Term, { id: term.id });
-      if (term.status !== TermStatus.Reporting && updated.status === TermStatus.Reporting) await this.announceReporting(manager, send, updated);
+      if (term.status !== TermStatus.Reporting && updated.status === TermStatus.Reporting)
+        await this.announceReporting(manager, send, updated);
       return TermResponse.of(updated, await manager.findBy(TermPeriod, { termId: term.id }));
     });
   }
@@ -124,7 +156,13 @@ export class TermsService {
         to: contact.email,
         recipientUserId: contact.id,
         template: 'reporting-opened',
-        data: { name: contact.name, districtName: district.name, termCode: term.code, deadline: swedishDate(term.reportingDeadline), targetPlaces: term.targetPlaces },
+        data: {
+          name: contact.name,
+          districtName: district.name,
+          termCode: term.code,
+          deadline: swedishDate(term.reportingDeadline),
+          targetPlaces: term.targetPlaces,
+        },
         idempotencyKey: `reporting-opened-${term.id}-${district.id}`,
       });
     }
@@ -133,20 +171,43 @@ export class TermsService {
   private async checkPeriods(manager: EntityManager, periods: TermPeriodDto[]): Promise<void> {
     const problems: FieldProblem[] = [];
     const seen = new Set<string>();
-    const known = new Map((await universitiesByIds(manager, periods.map((p) => p.universityId))).map((u) => [u.id, u.name] as const));
+    const known = new Map(
+      (
+        await universitiesByIds(
+          manager,
+          periods.map((p) => p.universityId),
+        )
+      ).map((u) => [u.id, u.name] as const),
+    );
     periods.forEach((period, index) => {
       const universityName = known.get(period.universityId);
-      if (universityName === undefined) problems.push(problem(CommonErrors.no_such_university, `periods.${index}.universityId`, {}));
-      else if (seen.has(period.universityId)) problems.push(problem(TermsErrors.period_university_twice, `periods.${index}.universityId`, { universityName }));
+      if (universityName === undefined)
+        problems.push(problem(CommonErrors.no_such_university, `periods.${index}.universityId`, {}));
+      else if (seen.has(period.universityId))
+        problems.push(
+          problem(TermsErrors.period_university_twice, `periods.${index}.universityId`, { universityName }),
+        );
       seen.add(period.universityId);
-      if (period.endsOn <= period.startsOn) problems.push(problem(TermsErrors.period_ends_before_start, `periods.${index}.endsOn`, { startsOn: period.startsOn, endsOn: period.endsOn }));
+      if (period.endsOn <= period.startsOn)
+        problems.push(
+          problem(TermsErrors.period_ends_before_start, `periods.${index}.endsOn`, {
+            startsOn: period.startsOn,
+            endsOn: period.endsOn,
+          }),
+        );
     });
     if (problems.length) throw AppError.invalid(problems);
   }
 
-  private async replacePeriods(manager: EntityManager, termId: string, periods: TermPeriodDto[]): Promise<TermPeriod[]> {
+  private async replacePeriods(
+    manager: EntityManager,
+    termId: string,
+    periods: TermPeriodDto[],
+  ): Promise<TermPeriod[]> {
     await manager.delete(TermPeriod, { termId });
-    const rows = periods.map((p) => manager.create(TermPeriod, { termId, universityId: p.universityId, startsOn: p.startsOn, endsOn: p.endsOn }));
+    const rows = periods.map((p) =>
+      manager.create(TermPeriod, { termId, universityId: p.universityId, startsOn: p.startsOn, endsOn: p.endsOn }),
+    );
     await manager.insert(TermPeriod, rows);
     return rows;
   }

@@ -33,8 +33,12 @@ export class TrainingReportsService {
   async put(actor: Actor, dto: PutTrainingReportDto): Promise<TrainingReport> {
     assertUniversityScope(actor, dto.universityId);
     return this.dataSource.transaction(async (manager) => {
-      if (!(await universityExists(manager, dto.universityId))) throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
-      const before = await manager.findOne(TrainingReport, { where: { universityId: dto.universityId, year: dto.year }, lock: { mode: 'pessimistic_write' } });
+      if (!(await universityExists(manager, dto.universityId)))
+        throw AppError.invalid([problem(CommonErrors.no_such_university, 'universityId', {})]);
+      const before = await manager.findOne(TrainingReport, {
+        where: { universityId: dto.universityId, year: dto.year },
+        lock: { mode: 'pessimistic_write' },
+      });
       await manager.upsert(TrainingReport, { ...dto, reportedBy: actor.id }, ['universityId', 'year']);
       const saved = await manager.findOneByOrFail(TrainingReport, { universityId: dto.universityId, year: dto.year });
       await this.audit.record(manager, actor, {

@@ -24,7 +24,11 @@ export class UniversitiesController {
 
   @Roles(Role.Coordinator)
   @Patch(':id')
-  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUniversityDto): Promise<UniversityResponse> {
+  async update(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: UpdateUniversityDto,
+  ): Promise<UniversityResponse> {
     return UniversityResponse.of(await this.universities.update(actor, id, dto));
   }
 }

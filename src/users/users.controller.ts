@@ -32,11 +32,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  async update(
-    @CurrentActor() actor: Actor,
-    @IdParam() id: string,
-    @Body() dto: UpdateUserDto,
-  ): Promise<UserResponse> {
+  async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.update(actor, id, dto));
   }
 }

@@ -23,13 +23,15 @@ export const UsersErrors = defineErrors({
     status: 400,
     sample: { role: Role.DistrictContact } as { role: ScopedRole },
     message: (p) => `is required for a ${p.role}`,
-    sv: (p) => (p.role === Role.DistrictContact ? 'Välj stadsdel för en kontaktperson.' : 'Välj lärosäte för en VFU-samordnare.'),
+    sv: (p) =>
+      p.role === Role.DistrictContact ? 'Välj stadsdel för en kontaktperson.' : 'Välj lärosäte för en VFU-samordnare.',
   }),
   /** A field problem: a district or a university given for a role that has none. */
   scope_not_allowed: error({
     status: 400,
     sample: { role: Role.Coordinator, scope: 'district' } as { role: Role; scope: 'district' | 'university' },
     message: (p) => `must be empty for a ${p.role}`,
-    sv: (p) => `Lämna fältet tomt: en ${ROLE_SV[p.role] ?? 'användare med den rollen'} hör inte till ${p.scope === 'district' ? 'någon stadsdel' : 'något lärosäte'}.`,
+    sv: (p) =>
+      `Lämna fältet tomt: en ${ROLE_SV[p.role] ?? 'användare med den rollen'} hör inte till ${p.scope === 'district' ? 'någon stadsdel' : 'något lärosäte'}.`,
   }),
 });

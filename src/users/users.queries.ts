@@ -17,7 +17,10 @@ export function usersWithEmail(manager: EntityManager, email: string): Promise<U
 
 /** By e-mail; only those of `universityId` when it is given. */
 export function activeUsersWithRole(manager: EntityManager, role: Role, universityId?: string): Promise<User[]> {
-  return manager.find(User, { where: { role, ...(universityId ? { universityId } : {}), active: true }, order: { email: 'ASC' } });
+  return manager.find(User, {
+    where: { role, ...(universityId ? { universityId } : {}), active: true },
+    order: { email: 'ASC' },
+  });
 }
 
 /** By e-mail. */
@@ -37,5 +40,9 @@ export function districtsOfUsers(manager: EntityManager): Promise<Pick<User, 'id
 
 /** Removes the user's name and e-mail and ends their sign-ins; the row and its id stay. */
 export async function anonymiseUser(manager: EntityManager, user: User): Promise<void> {
-  await manager.update(User, { id: user.id }, { name: REMOVED_NAME, email: removedEmail(user.id), active: false, tokenVersion: user.tokenVersion + 1 });
+  await manager.update(
+    User,
+    { id: user.id },
+    { name: REMOVED_NAME, email: removedEmail(user.id), active: false, tokenVersion: user.tokenVersion + 1 },
+  );
 }

@@ -6,7 +6,10 @@ describe('charts', () => {
       title: 'Användbara platser per stadsdel',
       description: 'Staplar per stadsdel.',
       unit: 'platser',
-      bars: [{ label: 'Bromma', value: 7 }, { label: '<Farsta>', value: 0, marked: true, note: '(har inte rapporterat)' }],
+      bars: [
+        { label: 'Bromma', value: 7 },
+        { label: '<Farsta>', value: 0, marked: true, note: '(har inte rapporterat)' },
+      ],
     });
     expect(svg).toMatch(/^<svg[^>]+role="img"/);
     expect(svg).toContain('<title id="bar-1-title">Användbara platser per stadsdel</title>');
@@ -18,7 +21,16 @@ describe('charts', () => {
   });
 
   it('draws each series as a line with a legend, skipping missing values', () => {
-    const svg = lineChart({ title: 'Trend', description: 'Mål och platser.', labels: ['HT2026', 'VT2027'], unit: 'platser', series: [{ name: 'Mål', values: [100, 100] }, { name: 'Tillsatta', values: [80, null] }] });
+    const svg = lineChart({
+      title: 'Trend',
+      description: 'Mål och platser.',
+      labels: ['HT2026', 'VT2027'],
+      unit: 'platser',
+      series: [
+        { name: 'Mål', values: [100, 100] },
+        { name: 'Tillsatta', values: [80, null] },
+      ],
+    });
     expect(svg.match(/<polyline/g)).toHaveLength(2);
     expect(svg).toContain('>Tillsatta</text>');
     expect(svg).toContain('>HT2026</text>');

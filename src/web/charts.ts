@@ -25,7 +25,13 @@ let chartCount = 0;
 const nextId = (prefix: string) => `${prefix}-${++chartCount}`;
 
 /** A horizontal bar chart, e.g. usable places per district with those that have not reported marked. */
-export function barChart(options: { title: string; description: string; bars: Bar[]; unit: string; target?: number }): string {
+export function barChart(options: {
+  title: string;
+  description: string;
+  bars: Bar[];
+  unit: string;
+  target?: number;
+}): string {
   const id = nextId('bar');
   const rowHeight = 26;
   const labelWidth = 190;
@@ -41,7 +47,9 @@ export function barChart(options: { title: string; description: string; bars: Ba
       return (
         `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" fill="${INK}" font-size="13">${escapeHtml(bar.label)}</text>` +
         `<rect x="${labelWidth}" y="${y + 3}" width="${Math.max(w, bar.value > 0 ? 2 : 0)}" height="${rowHeight - 8}" fill="${bar.marked ? `url(#${id}-hatch)` : BRAND}" stroke="${BRAND}"/>` +
-        (bar.marked && bar.value === 0 ? `<rect x="${labelWidth}" y="${y + 3}" width="6" height="${rowHeight - 8}" fill="url(#${id}-hatch)" stroke="${BRAND}"/>` : '') +
+        (bar.marked && bar.value === 0
+          ? `<rect x="${labelWidth}" y="${y + 3}" width="6" height="${rowHeight - 8}" fill="url(#${id}-hatch)" stroke="${BRAND}"/>`
+          : '') +
         `<text x="${labelWidth + w + 10}" y="${y + 16}" fill="${bar.marked ? MUTED : INK}" font-size="13">${bar.value} ${escapeHtml(options.unit)}${escapeHtml(note)}</text>`
       );
     })
@@ -64,7 +72,13 @@ export interface Series {
 }
 
 /** A line chart over labelled steps, e.g. target, usable and filled places term by term. */
-export function lineChart(options: { title: string; description: string; labels: string[]; series: Series[]; unit: string }): string {
+export function lineChart(options: {
+  title: string;
+  description: string;
+  labels: string[];
+  series: Series[];
+  unit: string;
+}): string {
   const id = nextId('line');
   const width = 640;
   const height = 300;
@@ -78,13 +92,28 @@ export function lineChart(options: { title: string; description: string; labels:
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max * f));
   const grid = ticks
-    .map((t) => `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}" stroke="${LINE}"/><text x="${left - 8}" y="${y(t) + 4}" text-anchor="end" font-size="12" fill="${MUTED}">${t}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${left}" x2="${width - right}" y1="${y(t)}" y2="${y(t)}" stroke="${LINE}"/><text x="${left - 8}" y="${y(t) + 4}" text-anchor="end" font-size="12" fill="${MUTED}">${t}</text>`,
+    )
     .join('');
-  const labels = options.labels.map((label, i) => `<text x="${x(i)}" y="${height - bottom + 18}" text-anchor="middle" font-size="12" fill="${INK}">${escapeHtml(label)}</text>`).join('');
+  const labels = options.labels
+    .map(
+      (label, i) =>
+        `<text x="${x(i)}" y="${height - bottom + 18}" text-anchor="middle" font-size="12" fill="${INK}">${escapeHtml(label)}</text>`,
+    )
+    .join('');
   const lines = options.series
     .map((series, s) => {
-      const points = series.values.map((v, i) => (v === null ? null : `${x(i)},${y(v)}`)).filter(Boolean).join(' ');
-      const marks = series.values.map((v, i) => (v === null ? '' : `<circle cx="${x(i)}" cy="${y(v)}" r="4" fill="${SERIES[s % SERIES.length]}"/>`)).join('');
+      const points = series.values
+        .map((v, i) => (v === null ? null : `${x(i)},${y(v)}`))
+        .filter(Boolean)
+        .join(' ');
+      const marks = series.values
+        .map((v, i) =>
+          v === null ? '' : `<circle cx="${x(i)}" cy="${y(v)}" r="4" fill="${SERIES[s % SERIES.length]}"/>`,
+        )
+        .join('');
       return `<polyline fill="none" stroke="${SERIES[s % SERIES.length]}" stroke-width="3" stroke-dasharray="${DASHES[s % DASHES.length]}" points="${points}"/>${marks}`;
     })
     .join('');

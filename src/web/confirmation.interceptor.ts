@@ -14,7 +14,8 @@ export function pageNotice(request: GuardedRequest): string | undefined {
 }
 
 /** The token of the request's session cookie, by which the sessions service finds the session. */
-export const sessionToken = (request: GuardedRequest): string | undefined => (request.cookies as Partial<Record<string, string>> | undefined)?.[SESSION_COOKIE];
+export const sessionToken = (request: GuardedRequest): string | undefined =>
+  (request.cookies as Partial<Record<string, string>> | undefined)?.[SESSION_COOKIE];
 
 /** A confirmation is shown once: the page that shows it takes it off the session. */
 @Injectable()
@@ -24,7 +25,8 @@ export class ConfirmationInterceptor implements NestInterceptor {
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     // The page this request renders says the session's confirmation: it is not said again.
-    if (request.session?.flash && pageNotice(request) === request.session.flash) await this.sessions.clearFlash(sessionToken(request));
+    if (request.session?.flash && pageNotice(request) === request.session.flash)
+      await this.sessions.clearFlash(sessionToken(request));
     return next.handle();
   }
 }

@@ -26,7 +26,9 @@ interface Answer {
 
 function setUp() {
   const flashed: string[] = [];
-  const sessions = { flash: (_token: string | undefined, text: string) => Promise.resolve(void flashed.push(text)) } as unknown as SessionsService;
+  const sessions = {
+    flash: (_token: string | undefined, text: string) => Promise.resolve(void flashed.push(text)),
+  } as unknown as SessionsService;
   const answer: Answer = {};
   const response = {
     status(code: number) {
@@ -45,7 +47,8 @@ function setUp() {
       answer.redirect = to;
     },
   } as unknown as Response;
-  const request = (body: Record<string, unknown>) => ({ body, cookies: { vfu_session: 'token' } }) as unknown as GuardedRequest;
+  const request = (body: Record<string, unknown>) =>
+    ({ body, cookies: { vfu_session: 'token' } }) as unknown as GuardedRequest;
   return { sut: new FormFlow(sessions), flashed, answer, response, request };
 }
 
@@ -64,7 +67,11 @@ describe('FormFlow', () => {
   it('calls the service with the checked DTO and redirects with a confirmation naming the result, kept for the next page', async () => {
     const { sut, flashed, answer, response, request } = setUp();
     const called: PersonDto[] = [];
-    await sut.submit(request({ _csrf: 'x', name: 'Sara Öberg', capacity: '2' }), response, form((dto) => (called.push(dto), Promise.resolve({ name: dto.name }))));
+    await sut.submit(
+      request({ _csrf: 'x', name: 'Sara Öberg', capacity: '2' }),
+      response,
+      form((dto) => (called.push(dto), Promise.resolve({ name: dto.name }))),
+    );
     expect(called).toEqual([expect.objectContaining({ name: 'Sara Öberg', capacity: 2 })]);
     expect(called[0]).toBeInstanceOf(PersonDto);
     expect(answer).toEqual({ status: 303, redirect: '/handledare' });
@@ -75,7 +82,11 @@ describe('FormFlow', () => {
     const { sut, flashed, answer, response, request } = setUp();
     const shown: Refused[] = [];
     let calls = 0;
-    await sut.submit(request({ _csrf: 'x', name: '', capacity: '0', password: 'hemligt-lösen' }), response, form(() => (calls++, Promise.resolve({ name: '' })), shown));
+    await sut.submit(
+      request({ _csrf: 'x', name: '', capacity: '0', password: 'hemligt-lösen' }),
+      response,
+      form(() => (calls++, Promise.resolve({ name: '' })), shown),
+    );
     expect(answer).toEqual({ status: 400, html: 'the page again' });
     expect(calls).toBe(0);
     expect(flashed).toEqual([]);
@@ -88,7 +99,11 @@ describe('FormFlow', () => {
     const { sut, answer, response, request } = setUp();
     const shown: Refused[] = [];
     const taken = () => Promise.reject(AppError.of(UsersErrors.email_taken, UsersErrors.email_taken.sample));
-    await sut.submit(request({ name: 'Karin', capacity: '1' }), response, { ...form(taken, shown), conflictField: { [UsersErrors.email_taken.code]: 'email' }, errorFor: 'create' });
+    await sut.submit(request({ name: 'Karin', capacity: '1' }), response, {
+      ...form(taken, shown),
+      conflictField: { [UsersErrors.email_taken.code]: 'email' },
+      errorFor: 'create',
+    });
     expect(answer.status).toBe(409);
     expect(shown[0].errorFor).toBe('create');
     expect(Object.keys(shown[0].errors)).toEqual(['email']);
@@ -98,19 +113,35 @@ describe('FormFlow', () => {
   it('lets what is not a refusal through to the error page', async () => {
     const { sut, response, request } = setUp();
     const broken = () => Promise.reject(new Error('the database is down'));
-    await expect(sut.submit(request({ name: 'Karin', capacity: '1' }), response, form(broken))).rejects.toThrow('the database is down');
+    await expect(sut.submit(request({ name: 'Karin', capacity: '1' }), response, form(broken))).rejects.toThrow(
+      'the database is down',
+    );
   });
 
   it('says the problem of a form without fields above it, and shows a result to read as the page itself', async () => {
     const { sut, answer, response, request } = setUp();
     const shown: Refused[] = [];
     const refused = () => Promise.reject(AppError.of(UsersErrors.self_deactivation));
-    const button = (call: () => Promise<string>) => ({ call, errorFor: 'active', onForm: 'above' as const, done: (text: string) => ({ show: text }), page: form(refused, shown).page });
+    const button = (call: () => Promise<string>) => ({
+      call,
+      errorFor: 'active',
+      onForm: 'above' as const,
+      done: (text: string) => ({ show: text }),
+      page: form(refused, shown).page,
+    });
     await sut.submit(request({}), response, button(refused));
     expect(answer.status).toBe(409);
-    expect(shown[0]).toEqual({ errors: { _form: 'Du kan inte inaktivera ditt eget konto.' }, values: undefined, errorFor: 'active' });
+    expect(shown[0]).toEqual({
+      errors: { _form: 'Du kan inte inaktivera ditt eget konto.' },
+      values: undefined,
+      errorFor: 'active',
+    });
 
-    await sut.submit(request({}), response, button(() => Promise.resolve('who got a reminder')));
+    await sut.submit(
+      request({}),
+      response,
+      button(() => Promise.resolve('who got a reminder')),
+    );
     expect(answer).toMatchObject({ status: 200, html: 'who got a reminder' });
   });
 });

@@ -79,7 +79,11 @@ export class FormFlow {
 
   submit<D extends object, R>(request: GuardedRequest, response: Response, form: InputForm<D, R>): Promise<void>;
   submit<R>(request: GuardedRequest, response: Response, form: ActionForm<R>): Promise<void>;
-  async submit<D extends object, R>(request: GuardedRequest, response: Response, form: InputForm<D, R> | ActionForm<R>): Promise<void> {
+  async submit<D extends object, R>(
+    request: GuardedRequest,
+    response: Response,
+    form: InputForm<D, R> | ActionForm<R>,
+  ): Promise<void> {
     const body = (request.body ?? {}) as FormBody;
     const outcome = 'dto' in form ? await throughDto(form, body) : await asAction(form);
     if ('failure' in outcome) {
@@ -99,7 +103,10 @@ export class FormFlow {
 type Outcome = { failure: FormFailure } | { done: Done };
 
 /** Form input checked against the API's own DTO (the same rules, not a copy): the DTO, or the problems by field. */
-export async function checkForm<D extends object>(dto: Type<D>, input: FormInput<D>): Promise<{ dto: D } | { failure: FormFailure }> {
+export async function checkForm<D extends object>(
+  dto: Type<D>,
+  input: FormInput<D>,
+): Promise<{ dto: D } | { failure: FormFailure }> {
   const instance = plainToInstance(dto, input);
   const problems = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   return problems.length ? { failure: validationFailure(problems) } : { dto: instance };
@@ -119,7 +126,10 @@ async function asAction<R>(form: ActionForm<R>): Promise<Outcome> {
   return 'failure' in called ? called : { done: await form.done(called.result, undefined) };
 }
 
-async function serviceCall<R>(call: () => Promise<R>, conflictField?: Record<string, string>): Promise<{ result: R } | { failure: FormFailure }> {
+async function serviceCall<R>(
+  call: () => Promise<R>,
+  conflictField?: Record<string, string>,
+): Promise<{ result: R } | { failure: FormFailure }> {
   try {
     return { result: await call() };
   } catch (error) {

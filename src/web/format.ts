@@ -4,7 +4,9 @@ import { Field, FIELDS } from '../fields/fields';
 
 /** Helpers the templates use: Swedish words, Stockholm times. */
 export const dateTime = (value: Date | string | null | undefined): string =>
-  value ? DateTime.fromJSDate(new Date(value), { zone: STOCKHOLM }).setLocale('sv').toFormat("d MMM yyyy 'kl.' HH.mm") : '–';
+  value
+    ? DateTime.fromJSDate(new Date(value), { zone: STOCKHOLM }).setLocale('sv').toFormat("d MMM yyyy 'kl.' HH.mm")
+    : '–';
 
 export const date = (value: string | null | undefined): string =>
   value ? DateTime.fromISO(value, { zone: STOCKHOLM }).setLocale('sv').toFormat('d MMMM yyyy') : '–';
@@ -15,7 +17,8 @@ export const localInput = (value: Date | string | null | undefined): string =>
 
 export const field = (code: string): string => FIELDS.find((f) => f.code === (code as Field))?.nameSv ?? code;
 
-export const percent = (share: number | null | undefined): string => (share === null || share === undefined ? '–' : `${Math.round(share * 100)} %`);
+export const percent = (share: number | null | undefined): string =>
+  share === null || share === undefined ? '–' : `${Math.round(share * 100)} %`;
 
 export const TRAINING: Record<string, string> = { completed: 'Genomgången', in_progress: 'Pågår', none: 'Ingen' };
 export const TERM_STATUS: Record<string, string> = {
@@ -36,7 +39,11 @@ export const EVENT_TYPE: Record<string, string> = {
   network_meeting: 'Nätverksmöte',
   lecture: 'Föreläsning',
 };
-export const REQUEST_STATUS: Record<string, string> = { forwarded: 'Vidarebefordrad', answered: 'Besvarad', closed: 'Avslutad' };
+export const REQUEST_STATUS: Record<string, string> = {
+  forwarded: 'Vidarebefordrad',
+  answered: 'Besvarad',
+  closed: 'Avslutad',
+};
 export const UNPLACED: Record<string, string> = {
   no_acceptable_offer: 'Ingen plats i studentens områden',
   quota_reached: 'Lärosätets kvot är fylld',
@@ -45,10 +52,12 @@ export const UNPLACED: Record<string, string> = {
 export const ASSIGNMENT_STATUS: Record<string, string> = { draft: 'Utkast', published: 'Publicerad' };
 
 /** "måndag 31 augusti 2026 kl. 09.00–12.00". */
-export const span = (start: Date | string, end: Date | string): string => swedishTimeSpan(new Date(start), new Date(end));
+export const span = (start: Date | string, end: Date | string): string =>
+  swedishTimeSpan(new Date(start), new Date(end));
 
 const OFFER_WARNING: Record<string, (name: string, offer: { places: number; usablePlaces: number }) => string> = {
-  supervisors_short: (_, o) => `Handledarna räcker till ${o.usablePlaces} av ${o.places} platser. Ange fler handledare eller höj någons kapacitet för att kunna använda alla.`,
+  supervisors_short: (_, o) =>
+    `Handledarna räcker till ${o.usablePlaces} av ${o.places} platser. Ange fler handledare eller höj någons kapacitet för att kunna använda alla.`,
   supervisor_inactive: (name) => `${name} är inte längre aktiv som handledare.`,
   supervisor_untrained: (name) => `${name} har inte gått handledarutbildning.`,
 };
@@ -62,17 +71,30 @@ export const offerWarning = (
   return OFFER_WARNING[warning.code]?.(name, offer) ?? 'Något behöver ses över.';
 };
 
-export const RUN_STATUS: Record<string, string> = { queued: 'I kö', running: 'Pågår', succeeded: 'Klar', failed: 'Misslyckades' };
+export const RUN_STATUS: Record<string, string> = {
+  queued: 'I kö',
+  running: 'Pågår',
+  succeeded: 'Klar',
+  failed: 'Misslyckades',
+};
 
 /** Who an event invitee is; a user invitee is named by role instead where known (see inviteeKind). */
 export const INVITEE_KIND: Record<string, string> = { user: 'Användare', supervisor: 'Handledare', student: 'Student' };
 
 /** A district's reporting against the deadline (term report). */
-export const REPORTING: Record<string, string> = { on_time: 'I tid', late: 'Sent', not_reported: 'Har inte rapporterat' };
+export const REPORTING: Record<string, string> = {
+  on_time: 'I tid',
+  late: 'Sent',
+  not_reported: 'Har inte rapporterat',
+};
 
 /** "17 dagar före", "3 dagar efter", "samma dag": a first report against the deadline day. */
 export const deadlineDays = (days: number | null): string =>
-  days === null ? '–' : days === 0 ? 'samma dag' : `${Math.abs(days)} ${Math.abs(days) === 1 ? 'dag' : 'dagar'} ${days > 0 ? 'före' : 'efter'}`;
+  days === null
+    ? '–'
+    : days === 0
+      ? 'samma dag'
+      : `${Math.abs(days)} ${Math.abs(days) === 1 ? 'dag' : 'dagar'} ${days > 0 ? 'före' : 'efter'}`;
 
 /** The audit log's entity types and actions in Swedish; anything not listed is shown as it is stored. */
 export const AUDIT_ENTITY: Record<string, string> = {

@@ -17,11 +17,16 @@ export function routesOf(controllers: readonly Type[]): RouteInfo[] {
     return Object.getOwnPropertyNames(controller.prototype)
       .filter((name) => name !== 'constructor')
       .map((name): unknown => (controller.prototype as Record<string, unknown>)[name])
-      .filter((handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
+      .filter(
+        (handler): handler is object => typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler),
+      )
       .flatMap((handler) => {
         const paths = [Reflect.getMetadata(PATH_METADATA, handler) as string | string[]].flat();
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
-        return paths.map((path) => ({ path: `/${[base, String(path).replace(/^\/|\/$/g, '')].filter(Boolean).join('/')}`, method }));
+        return paths.map((path) => ({
+          path: `/${[base, String(path).replace(/^\/|\/$/g, '')].filter(Boolean).join('/')}`,
+          method,
+        }));
       });
   });
 }

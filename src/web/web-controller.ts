@@ -9,4 +9,10 @@ import { WebExceptionFilter } from './web-exception.filter';
  * shown once on the next page, not in the API document.
  */
 export const WebController = (path = '') =>
-  applyDecorators(Controller(path), WebPage(), UseFilters(WebExceptionFilter), UseInterceptors(ConfirmationInterceptor), ApiExcludeController());
+  applyDecorators(
+    Controller(path),
+    WebPage(),
+    UseFilters(WebExceptionFilter),
+    UseInterceptors(ConfirmationInterceptor),
+    ApiExcludeController(),
+  );

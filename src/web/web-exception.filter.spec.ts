@@ -17,7 +17,11 @@ describe('errorPage', () => {
 
   it('words a database race as the conflict the API answers', () => {
     const race = new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
-    expect(errorPage(race)).toMatchObject({ status: 409, message: expect.stringContaining('krockar') as string, log: false });
+    expect(errorPage(race)).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('krockar') as string,
+      log: false,
+    });
   });
 
   it('answers anything outside the catalogue with a logged 500 that says so in Swedish, never as a refusal', () => {
@@ -25,7 +29,9 @@ describe('errorPage', () => {
       expect(errorPage(unexpected)).toEqual({
         status: 500,
         heading: 'Något gick fel',
-        message: expect.stringContaining('det finns ingen förklaring att visa för just det här felet. Felet är loggat.') as string,
+        message: expect.stringContaining(
+          'det finns ingen förklaring att visa för just det här felet. Felet är loggat.',
+        ) as string,
         log: true,
       });
     }

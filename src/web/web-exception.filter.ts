@@ -16,7 +16,8 @@ const HEADINGS: Record<number, string> = {
 };
 
 /** What a page says of an error the catalogue has no words for: a fault of ours, never worded as a refusal. */
-const UNEXPECTED = 'Något gick fel hos oss, och det finns ingen förklaring att visa för just det här felet. Felet är loggat. Försök igen om en stund.';
+const UNEXPECTED =
+  'Något gick fel hos oss, och det finns ingen förklaring att visa för just det här felet. Felet är loggat. Försök igen om en stund.';
 
 /** The error page for anything thrown: its status, heading and Swedish message, and whether it goes to the log. */
 export function errorPage(exception: unknown): { status: number; heading: string; message: string; log: boolean } {
@@ -46,6 +47,9 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     if (log) this.logger.error(exception);
-    response.status(status).type('html').send(this.view.page(request, 'error', { title: heading, heading, message }));
+    response
+      .status(status)
+      .type('html')
+      .send(this.view.page(request, 'error', { title: heading, heading, message }));
   }
 }

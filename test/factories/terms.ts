@@ -16,14 +16,24 @@ export interface TermBody {
 }
 
 /** Creates a term through the API (as the coordinator), with every university's period. */
-export async function createTerm(t: TestApp, admin: SignedInUser, body: TermBody = {}, status?: 'reporting' | 'allocating') {
+export async function createTerm(
+  t: TestApp,
+  admin: SignedInUser,
+  body: TermBody = {},
+  status?: 'reporting' | 'allocating',
+) {
   const universities = await t.dataSource.getRepository(University).find({ order: { code: 'ASC' } });
-  const response = await t.http().post('/api/terms').set(admin.auth).send({
-    code: body.code ?? uniqueTermCode(),
-    reportingDeadline: body.reportingDeadline ?? '2999-12-31',
-    periods: body.periods ?? universities.map((u) => ({ universityId: u.id, startsOn: '3000-08-31', endsOn: '3001-01-17' })),
-    ...(body.targetPlaces !== undefined ? { targetPlaces: body.targetPlaces } : {}),
-  });
+  const response = await t
+    .http()
+    .post('/api/terms')
+    .set(admin.auth)
+    .send({
+      code: body.code ?? uniqueTermCode(),
+      reportingDeadline: body.reportingDeadline ?? '2999-12-31',
+      periods:
+        body.periods ?? universities.map((u) => ({ universityId: u.id, startsOn: '3000-08-31', endsOn: '3001-01-17' })),
+      ...(body.targetPlaces !== undefined ? { targetPlaces: body.targetPlaces } : {}),
+    });
   if (response.status !== 201) throw new Error(`term not created: ${response.status} ${JSON.stringify(response.body)}`);
   const term = response.body as { id: string; code: string; reportingDeadline: string };
   if (status) await moveTo(t, admin, term.code, status);
@@ -46,14 +56,19 @@ export async function createSupervisor(
   body: { name?: string; trainingStatus?: string; capacity?: number } = {},
 ): Promise<{ id: string; name: string }> {
   const name = body.name ?? `Handledare ${randomBytes(3).toString('hex')}`;
-  const response = await t.http().post('/api/supervisors').set(by.auth).send({
-    districtId,
-    name,
-    email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${randomBytes(3).toString('hex')}@stad.example.se`,
-    trainingStatus: body.trainingStatus ?? 'completed',
-    ...(body.capacity ? { capacity: body.capacity } : {}),
-  });
-  if (response.status !== 201) throw new Error(`supervisor not created: ${response.status} ${JSON.stringify(response.body)}`);
+  const response = await t
+    .http()
+    .post('/api/supervisors')
+    .set(by.auth)
+    .send({
+      districtId,
+      name,
+      email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${randomBytes(3).toString('hex')}@stad.example.se`,
+      trainingStatus: body.trainingStatus ?? 'completed',
+      ...(body.capacity ? { capacity: body.capacity } : {}),
+    });
+  if (response.status !== 201)
+    throw new Error(`supervisor not created: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -63,11 +78,15 @@ export async function createOffer(
   code: string,
   body: { districtId: string; unitName?: string; field?: string; places?: number; supervisorIds: string[] },
 ) {
-  return t.http().post(`/api/terms/${code}/offers`).set(by.auth).send({
-    unitName: body.unitName ?? `Enhet ${randomBytes(3).toString('hex')}`,
-    field: body.field ?? 'financial_assistance',
-    places: body.places ?? 1,
-    districtId: body.districtId,
-    supervisorIds: body.supervisorIds,
-  });
+  return t
+    .http()
+    .post(`/api/terms/${code}/offers`)
+    .set(by.auth)
+    .send({
+      unitName: body.unitName ?? `Enhet ${randomBytes(3).toString('hex')}`,
+      field: body.field ?? 'financial_assistance',
+      places: body.places ?? 1,
+      districtId: body.districtId,
+      supervisorIds: body.supervisorIds,
+    });
 }

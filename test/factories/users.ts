@@ -36,7 +36,9 @@ export async function signedInUser(
     role === Role.DistrictContact ? (await districtByCode(t, scope.district ?? 'bromma')).id : undefined;
   const universityId =
     role === Role.UniversityCoordinator ? (await universityByCode(t, scope.university ?? 'SU')).id : undefined;
-  const user = await t.app.get(UsersService).create(null, { email, name: `Test ${role}`, role, password, districtId, universityId });
+  const user = await t.app
+    .get(UsersService)
+    .create(null, { email, name: `Test ${role}`, role, password, districtId, universityId });
   const response = await t.http().post('/api/auth/login').send({ email, password }).expect(200);
   const token = response.body.accessToken as string;
   return {

@@ -45,7 +45,11 @@ export function parseCalendar(text: string): ParsedCalendar {
       tzid: String(dtstart.getParameter('tzid') ?? ''),
       start: event.startDate.toJSDate(),
       end: event.endDate.toJSDate(),
-      attendees: component.getAllProperties('attendee').map((p) => String(p.getFirstValue()).replace(/^mailto:/i, '').toLowerCase()),
+      attendees: component.getAllProperties('attendee').map((p) =>
+        String(p.getFirstValue())
+          .replace(/^mailto:/i, '')
+          .toLowerCase(),
+      ),
     };
   });
   const method = calendar.getFirstPropertyValue('method');

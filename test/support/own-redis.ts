@@ -23,7 +23,11 @@ export class OwnRedis {
   }
 
   async start(): Promise<void> {
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'pipe' });
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'pipe' },
+    );
     let output = '';
     this.process.stdout?.on('data', (chunk) => (output += chunk));
     for (let i = 0; i < 100 && !output.includes('Ready to accept connections'); i++) await sleep(50);

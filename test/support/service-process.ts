@@ -10,7 +10,11 @@ export interface ServiceProcess {
 }
 
 /** Starts the built service (`node dist/main <role>`) and waits for the line that says it is up. */
-export async function startServiceProcess(role: 'api' | 'worker', env: NodeJS.ProcessEnv, ready: string): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  role: 'api' | 'worker',
+  env: NodeJS.ProcessEnv,
+  ready: string,
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/main.js'), role], { env, cwd: ROOT, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));

@@ -40,7 +40,9 @@ export class TestSmtp {
           .then(async (parsed) => {
             const behaviour = this.behaviour;
             if (behaviour !== 'accept') {
-              const error = new Error(behaviour.message ?? 'Refused by the test server') as Error & { responseCode: number };
+              const error = new Error(behaviour.message ?? 'Refused by the test server') as Error & {
+                responseCode: number;
+              };
               error.responseCode = behaviour.refuse;
               return callback(error);
             }

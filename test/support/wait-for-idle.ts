@@ -23,14 +23,19 @@ const UNFINISHED: readonly NotificationStatus[] = [NotificationStatus.Pending, N
 
 /** One BullMQ `Queue` per queue of the service, on its backend and prefix; the caller closes them. */
 export function openQueues(config: AppConfig): Queue[] {
-  return Object.values(QueueName).map((name) => new Queue(name, { connection: queueConnection(config) as never, prefix: config.env.QUEUE_PREFIX }));
+  return Object.values(QueueName).map(
+    (name) => new Queue(name, { connection: queueConnection(config) as never, prefix: config.env.QUEUE_PREFIX }),
+  );
 }
 
 /**
  * Polls `busy` until it has returned nothing for `quietChecks` checks in a row; throws with its
  * last answer after `timeoutMs`.
  */
-export async function waitUntilQuiet(busy: () => Promise<string[]>, { quietChecks = 3, intervalMs = 50, timeoutMs = 15_000 }: QuietOptions = {}): Promise<void> {
+export async function waitUntilQuiet(
+  busy: () => Promise<string[]>,
+  { quietChecks = 3, intervalMs = 50, timeoutMs = 15_000 }: QuietOptions = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let quiet = 0; ; await sleep(intervalMs)) {
     const found = await busy();

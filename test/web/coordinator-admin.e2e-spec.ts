@@ -29,7 +29,8 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
   const district: Record<string, string> = {};
 
   const accessible = async (on: Page = page) => expect(await seriousViolations(on)).toEqual([]);
-  const createEvent = async (body: object): Promise<{ id: string }> => (await t.http().post('/api/events').set(admin.auth).send(body).expect(201)).body;
+  const createEvent = async (body: object): Promise<{ id: string }> =>
+    (await t.http().post('/api/events').set(admin.auth).send(body).expect(201)).body;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -75,7 +76,8 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByLabel('Plats').fill('Stadshuset');
     await page.getByRole('button', { name: 'Lägg upp händelsen' }).click();
     await page.waitForLoadState();
-    const rule = 'Workshopen hålls före höstterminens start: den ska vara slut före 27 augusti 2040, första VFU-start för HT2040.';
+    const rule =
+      'Workshopen hålls före höstterminens start: den ska vara slut före 27 augusti 2040, första VFU-start för HT2040.';
     expect(await alert(page)).toContain(`Slutar: ${rule}`);
     const ends = page.getByLabel('Slutar');
     expect(await ends.getAttribute('aria-invalid')).toBe('true');
@@ -89,7 +91,9 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await ends.fill('2040-08-20T15:00');
     expect(await submit(page.getByRole('button', { name: 'Lägg upp händelsen' }))).toBe(200);
     expect(address(page)).toMatch(/^\/handelser\/[0-9a-f-]{36}$/);
-    expect(await confirmation(page)).toBe('Händelsen Workshop inför hösten 2040 är upplagd och de inbjudna får en kalenderinbjudan med e-post.');
+    expect(await confirmation(page)).toBe(
+      'Händelsen Workshop inför hösten 2040 är upplagd och de inbjudna får en kalenderinbjudan med e-post.',
+    );
     expect(await heading(page)).toBe('Workshop inför hösten 2040');
     const facts = await page.locator('main').textContent();
     expect(facts).toContain('Workshop');
@@ -104,10 +108,18 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
 
     await page.getByLabel('Plats').fill('Kulturhuset, Sergels torg');
     expect(await submit(page.getByRole('button', { name: 'Spara ändringarna' }))).toBe(200);
-    expect(await confirmation(page)).toBe('Händelsen Workshop inför hösten 2040 är ändrad och de inbjudna får en uppdaterad kalenderinbjudan.');
+    expect(await confirmation(page)).toBe(
+      'Händelsen Workshop inför hösten 2040 är ändrad och de inbjudna får en uppdaterad kalenderinbjudan.',
+    );
     expect(await page.locator('dl').textContent()).toContain('Kulturhuset, Sergels torg');
 
-    const meeting = await createEvent({ type: 'network_meeting', title: 'Nätverksmöte mars', location: 'Bromma stadsdelsförvaltning', startsAt: '2040-03-10T13:00:00+01:00', endsAt: '2040-03-10T15:00:00+01:00' });
+    const meeting = await createEvent({
+      type: 'network_meeting',
+      title: 'Nätverksmöte mars',
+      location: 'Bromma stadsdelsförvaltning',
+      startsAt: '2040-03-10T13:00:00+01:00',
+      endsAt: '2040-03-10T15:00:00+01:00',
+    });
     await page.goto(`${base}/handelser/${meeting.id}`);
     expect(await submit(page.getByRole('button', { name: 'Ställ in händelsen' }))).toBe(200);
     expect(address(page)).toBe(`/handelser/${meeting.id}`);
@@ -120,7 +132,9 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     const workshopRow = await rowText(page, /Workshop inför hösten 2040/);
     expect(workshopRow).toContain('Kulturhuset, Sergels torg');
     expect(workshopRow).toContain('Planerad');
-    const ics = await page.getByRole('link', { name: 'Hämta kalenderfil för Workshop inför hösten 2040 (.ics)' }).getAttribute('href');
+    const ics = await page
+      .getByRole('link', { name: 'Hämta kalenderfil för Workshop inför hösten 2040 (.ics)' })
+      .getAttribute('href');
     const calendar = await page.request.get(`${base}${ics}`);
     expect(calendar.headers()['content-type']).toMatch(/^text\/calendar/);
     expect(await calendar.text()).toContain('Kulturhuset');
@@ -135,15 +149,21 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByLabel('Plats').fill('Stadshuset');
     await page.getByRole('button', { name: 'Lägg upp händelsen' }).click();
     await page.waitForLoadState();
-    expect(await alert(page)).toContain('Det finns redan en workshop 2040: ”Workshop inför hösten 2040”. Det hålls en workshop per år.');
+    expect(await alert(page)).toContain(
+      'Det finns redan en workshop 2040: ”Workshop inför hösten 2040”. Det hålls en workshop per år.',
+    );
     expect(await page.getByLabel('Rubrik').inputValue()).toBe('En workshop till');
     expect(await page.getByLabel('Börjar').inputValue()).toBe('2040-06-11T09:00');
   });
 
   it('records attendance once an event has begun: every invitee, ticked or not', async () => {
     const meeting = await createEvent({
-      type: 'network_meeting', title: 'Nätverksmöte februari', location: 'Stadshuset', includeUniversities: true,
-      startsAt: '2040-02-05T10:00:00+01:00', endsAt: '2040-02-05T12:00:00+01:00',
+      type: 'network_meeting',
+      title: 'Nätverksmöte februari',
+      location: 'Stadshuset',
+      includeUniversities: true,
+      startsAt: '2040-02-05T10:00:00+01:00',
+      endsAt: '2040-02-05T12:00:00+01:00',
     });
     await signIn(page, base, admin.email, admin.password);
     await page.goto(`${base}/handelser/${meeting.id}`);
@@ -162,8 +182,15 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     expect(await page.getByRole('checkbox', { name: 'Närvarade – Test district_contact' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'Närvarade – Test coordinator' }).isChecked()).toBe(false);
 
-    const invitees = (await t.http().get(`/api/events/${meeting.id}/invitees`).set(admin.auth).expect(200)).body as { email: string; attended: boolean | null }[];
-    expect(Object.fromEntries(invitees.map((i) => [i.email, i.attended]))).toEqual({ [brommaContact.email]: true, [suCoordinator.email]: true, [admin.email]: false });
+    const invitees = (await t.http().get(`/api/events/${meeting.id}/invitees`).set(admin.auth).expect(200)).body as {
+      email: string;
+      attended: boolean | null;
+    }[];
+    expect(Object.fromEntries(invitees.map((i) => [i.email, i.attended]))).toEqual({
+      [brommaContact.email]: true,
+      [suCoordinator.email]: true,
+      [admin.email]: false,
+    });
   });
 
   it('creates a district contact (a taken e-mail said next to the field), makes them Farsta’s contact person, and deactivates them', async () => {
@@ -180,9 +207,13 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.getByRole('button', { name: 'Lägg upp användaren' }).click();
     await page.waitForLoadState();
     const email = page.getByLabel('E-postadress');
-    expect(await alert(page)).toContain(`E-postadress: Det finns redan en användare med e-postadressen ${brommaContact.email}.`);
+    expect(await alert(page)).toContain(
+      `E-postadress: Det finns redan en användare med e-postadressen ${brommaContact.email}.`,
+    );
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    expect(await errorOf(page, email)).toContain(`Det finns redan en användare med e-postadressen ${brommaContact.email}.`);
+    expect(await errorOf(page, email)).toContain(
+      `Det finns redan en användare med e-postadressen ${brommaContact.email}.`,
+    );
     expect(await page.getByLabel('Namn').inputValue()).toBe('Karin Kontakt');
     expect(await email.inputValue()).toBe(brommaContact.email);
     expect(await page.getByLabel('Roll').inputValue()).toBe('district_contact');
@@ -206,8 +237,18 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     expect(await page.getByRole('row').count()).toBe(15);
     expect(await rowText(page, /^Farsta/)).toContain('Saknar kontaktperson');
     // Bromma's list offers Bromma's contacts only; a forged choice is refused by the service, next to the select.
-    const karinId = await page.locator('#stadsdel-farsta').getByLabel('Kontaktperson').locator('option', { hasText: 'Karin Kontakt' }).getAttribute('value');
-    expect(await page.locator('#stadsdel-bromma').getByLabel('Kontaktperson').locator('option', { hasText: 'Karin Kontakt' }).count()).toBe(0);
+    const karinId = await page
+      .locator('#stadsdel-farsta')
+      .getByLabel('Kontaktperson')
+      .locator('option', { hasText: 'Karin Kontakt' })
+      .getAttribute('value');
+    expect(
+      await page
+        .locator('#stadsdel-bromma')
+        .getByLabel('Kontaktperson')
+        .locator('option', { hasText: 'Karin Kontakt' })
+        .count(),
+    ).toBe(0);
     await page.locator('#f-bromma-contactUserId').evaluate((select, id) => {
       select.append(new Option('Karin Kontakt', id!));
       (select as HTMLSelectElement).value = id!;
@@ -216,11 +257,16 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.waitForLoadState();
     const brommaSelect = page.locator('#f-bromma-contactUserId');
     expect(await brommaSelect.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#f-bromma-contactUserId-error').textContent()).toContain('Välj en aktiv kontaktperson i Bromma.');
+    expect(await page.locator('#f-bromma-contactUserId-error').textContent()).toContain(
+      'Välj en aktiv kontaktperson i Bromma.',
+    );
     expect(await alert(page)).toContain('Kontaktperson: Välj en aktiv kontaktperson i Bromma.');
     await accessible();
 
-    await page.locator('#stadsdel-farsta').getByLabel('Kontaktperson').selectOption({ label: 'Karin Kontakt (karin.kontakt@farsta.example.se)' });
+    await page
+      .locator('#stadsdel-farsta')
+      .getByLabel('Kontaktperson')
+      .selectOption({ label: 'Karin Kontakt (karin.kontakt@farsta.example.se)' });
     expect(await submit(page.getByRole('button', { name: 'Spara Farsta' }))).toBe(200);
     expect(address(page)).toBe('/stadsdelar#stadsdel-farsta');
     expect(await confirmation(page)).toBe('Stadsdelen Farsta är sparad.');
@@ -241,8 +287,22 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
   it('shows the term report with the trend across terms as an SVG chart and a table, and serves both as CSV', async () => {
     await createTerm(t, admin, { code: 'VT2040', reportingDeadline: '2999-06-30' });
     await t.http().patch('/api/terms/HT2040').set(admin.auth).send({ status: 'reporting' }).expect(200);
-    const anna = await createSupervisor(t, admin, district.bromma, { name: 'Anna Andersson', capacity: 2, trainingStatus: 'completed' });
-    expect((await createOffer(t, admin, 'HT2040', { districtId: district.bromma, unitName: 'Bromma barn och unga', field: 'children_youth', places: 3, supervisorIds: [anna.id] })).status).toBe(201);
+    const anna = await createSupervisor(t, admin, district.bromma, {
+      name: 'Anna Andersson',
+      capacity: 2,
+      trainingStatus: 'completed',
+    });
+    expect(
+      (
+        await createOffer(t, admin, 'HT2040', {
+          districtId: district.bromma,
+          unitName: 'Bromma barn och unga',
+          field: 'children_youth',
+          places: 3,
+          supervisorIds: [anna.id],
+        })
+      ).status,
+    ).toBe(201);
 
     await signIn(page, base, admin.email, admin.password);
     await page.goto(`${base}/uppfoljning?termin=HT2040`);
@@ -253,14 +313,24 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     expect(figures).toMatch(/2\s*Användbara platser/);
     expect(figures).toMatch(/98\s*Saknas till målet/);
     expect(figures).toMatch(/100 %\s*Handledare med handledarutbildning/);
-    const bromma = (await page.getByRole('row', { name: /^Bromma/ }).locator('th, td').allInnerTexts()).map((text) => text.trim());
+    const bromma = (
+      await page
+        .getByRole('row', { name: /^Bromma/ })
+        .locator('th, td')
+        .allInnerTexts()
+    ).map((text) => text.trim());
     expect(bromma.slice(0, 5)).toEqual(['Bromma', '3', '2', '0', 'I tid']);
     expect(await rowText(page, /^Farsta/)).toContain('Har inte rapporterat');
     expect(await rowText(page, /^Barn och unga/)).toContain('3');
 
     expect(await page.locator('svg.chart title').textContent()).toBe('Platser termin för termin');
     expect(await page.locator('svg.chart').getAttribute('role')).toBe('img');
-    const trend = (await page.getByRole('row', { name: /^HT2040/ }).locator('th, td').allInnerTexts()).map((text) => text.trim());
+    const trend = (
+      await page
+        .getByRole('row', { name: /^HT2040/ })
+        .locator('th, td')
+        .allInnerTexts()
+    ).map((text) => text.trim());
     expect(trend.slice(0, 5)).toEqual(['HT2040', '100', '3', '2', '0']);
     expect(await page.getByRole('row', { name: /^VT2040/ }).count()).toBe(1);
     await accessible();
@@ -270,10 +340,15 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     const csv = await page.request.get(`${base}${csvLink}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('section,item,measure,value');
     expect(lines).toContain('district,Bromma,offeredPlaces,3');
-    const trendCsv = await page.request.get(`${base}${await page.getByRole('link', { name: /Ladda ned jämförelsen/ }).getAttribute('href')}`);
+    const trendCsv = await page.request.get(
+      `${base}${await page.getByRole('link', { name: /Ladda ned jämförelsen/ }).getAttribute('href')}`,
+    );
     expect(trendCsv.headers()['content-type']).toMatch(/^text\/csv/);
     expect(await trendCsv.text()).toContain('HT2040,reporting,100,3,2,0,98');
 
@@ -287,7 +362,16 @@ describe('web: the coordinator’s events, users, districts, follow-up and log',
     await page.goto(`${base}/logg`);
     expect(await heading(page)).toBe('Logg');
     const all = await page.locator('tbody').textContent();
-    for (const action of ['Händelse skapad', 'Händelse ändrad', 'Närvaro registrerad', 'Användare skapad', 'Användare ändrad', 'Stadsdel ändrad', 'Plats skapad', 'Termin skapad']) {
+    for (const action of [
+      'Händelse skapad',
+      'Händelse ändrad',
+      'Närvaro registrerad',
+      'Användare skapad',
+      'Användare ändrad',
+      'Stadsdel ändrad',
+      'Plats skapad',
+      'Termin skapad',
+    ]) {
       expect(all).toContain(action);
     }
     expect(all).toContain('Test coordinator');

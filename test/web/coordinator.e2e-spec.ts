@@ -11,7 +11,8 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 const rowText = (page: Page, name: string | RegExp) => page.getByRole('row', { name }).textContent();
 const alert = (page: Page) => page.getByRole('alert').textContent();
 /** The texts of a table row's cells, the first (the row's header) included. */
-const cells = async (page: Page, name: RegExp) => (await page.getByRole('row', { name }).locator('th, td').allInnerTexts()).map((text) => text.trim());
+const cells = async (page: Page, name: RegExp) =>
+  (await page.getByRole('row', { name }).locator('th, td').allInnerTexts()).map((text) => text.trim());
 
 describe('web: the coordinator’s term pages', () => {
   let t: TestApp;
@@ -33,7 +34,12 @@ describe('web: the coordinator’s term pages', () => {
     for (const code of ['SU', 'ESB', 'SH']) university[code] = (await universityByCode(t, code)).id;
     // Farsta has a contact person to remind; the other districts have none.
     const farstaContact = await signedInUser(t, Role.DistrictContact, { district: 'farsta' });
-    await t.http().patch(`/api/districts/${district.farsta}`).set(admin.auth).send({ contactUserId: farstaContact.id }).expect(200);
+    await t
+      .http()
+      .patch(`/api/districts/${district.farsta}`)
+      .set(admin.auth)
+      .send({ contactUserId: farstaContact.id })
+      .expect(200);
   });
   afterAll(async () => {
     await browser.close();
@@ -71,8 +77,12 @@ describe('web: the coordinator’s term pages', () => {
     const suEnd = su.getByLabel('Sista dagen');
     expect(await suEnd.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await suEnd.getAttribute('aria-describedby'))!.split(' ').pop()!;
-    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain('Slutdatumet måste komma efter startdatumet, 31 augusti 3000.');
-    expect(await alert(page)).toContain('Sista dagen, Stockholms universitet: Slutdatumet måste komma efter startdatumet, 31 augusti 3000.');
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain(
+      'Slutdatumet måste komma efter startdatumet, 31 augusti 3000.',
+    );
+    expect(await alert(page)).toContain(
+      'Sista dagen, Stockholms universitet: Slutdatumet måste komma efter startdatumet, 31 augusti 3000.',
+    );
     expect(await page.getByLabel('Terminskod').inputValue()).toBe(code);
     expect(await page.getByLabel('Sista dag för rapportering').inputValue()).toBe('2999-06-30');
     expect(await suEnd.inputValue()).toBe('3000-08-01');
@@ -86,11 +96,21 @@ describe('web: the coordinator’s term pages', () => {
     const term = (await t.http().get(`/api/terms/${code}`).set(admin.auth).expect(200)).body;
     expect(term).toMatchObject({ targetPlaces: 100, reportingDeadline: '2999-06-30', status: 'planning' });
     // The university left without dates got no period.
-    expect(term.periods.map((p: { universityId: string }) => p.universityId).sort()).toEqual([university.SU, university.ESB].sort());
+    expect(term.periods.map((p: { universityId: string }) => p.universityId).sort()).toEqual(
+      [university.SU, university.ESB].sort(),
+    );
 
     // Bromma reports two places; the others have not reported.
-    const supervisors = [await createSupervisor(t, admin, district.bromma, { capacity: 2, trainingStatus: 'completed' })];
-    const offer = await createOffer(t, admin, code, { districtId: district.bromma, unitName: 'Barn och familj Bromma', field: 'children_youth', places: 2, supervisorIds: supervisors.map((s) => s.id) });
+    const supervisors = [
+      await createSupervisor(t, admin, district.bromma, { capacity: 2, trainingStatus: 'completed' }),
+    ];
+    const offer = await createOffer(t, admin, code, {
+      districtId: district.bromma,
+      unitName: 'Barn och familj Bromma',
+      field: 'children_youth',
+      places: 2,
+      supervisorIds: supervisors.map((s) => s.id),
+    });
     expect(offer.status).toBe(201);
     await page.goto(`${base}/terminer/${code}`);
     expect(await heading(page)).toBe(`Terminsöversikt ${code}`);
@@ -119,10 +139,24 @@ describe('web: the coordinator’s term pages', () => {
     expect(await submit(page.getByRole('button', { name: 'Spara kvoten för Stockholms universitet' }))).toBe(200);
     expect(address(page)).toBe(`/terminer/${code}#kvoter`);
     expect(await confirmation(page)).toBe('Kvoten för Stockholms universitet är satt till 7 platser.');
-    expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual(['Stockholms universitet', '0', '7', 'Ja', '0']);
-    expect(await submit(page.getByRole('button', { name: 'Återställ beräknad kvot för Stockholms universitet' }))).toBe(200);
+    expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual([
+      'Stockholms universitet',
+      '0',
+      '7',
+      'Ja',
+      '0',
+    ]);
+    expect(await submit(page.getByRole('button', { name: 'Återställ beräknad kvot för Stockholms universitet' }))).toBe(
+      200,
+    );
     expect(await confirmation(page)).toBe('Kvoten för Stockholms universitet är återställd till den beräknade.');
-    expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual(['Stockholms universitet', '0', '0', 'Nej', '0']);
+    expect((await cells(page, /^Stockholms universitet/)).slice(0, 5)).toEqual([
+      'Stockholms universitet',
+      '0',
+      '0',
+      'Nej',
+      '0',
+    ]);
     expect(await page.getByRole('button', { name: /Återställ beräknad kvot/ }).count()).toBe(0);
 
     // Reminders go out while the term is reporting: refused in Swedish before, sent after.
@@ -131,7 +165,9 @@ describe('web: the coordinator’s term pages', () => {
     expect(await alert(page)).toContain('Påminnelser skickas medan terminen är i rapportering.');
     expect(await submit(page.getByRole('button', { name: 'Gå vidare till rapportering' }))).toBe(200);
     expect(address(page)).toBe(`/terminer/${code}`);
-    expect(await confirmation(page)).toBe(`Terminen ${code} är nu i läget rapportering, och kontaktpersonerna får e-post om att rapportera sina platser.`);
+    expect(await confirmation(page)).toBe(
+      `Terminen ${code} är nu i läget rapportering, och kontaktpersonerna får e-post om att rapportera sina platser.`,
+    );
     expect(await page.getByText('Läge:').first().textContent()).toContain('Rapportering');
     await page.getByRole('button', { name: 'Skicka påminnelse' }).click();
     await page.waitForLoadState();
@@ -139,7 +175,9 @@ describe('web: the coordinator’s term pages', () => {
     expect(await result.locator('ul').first().textContent()).toContain('Farsta');
     expect(await result.locator('ul').nth(1).textContent()).toContain('Älvsjö');
     expect(await result.textContent()).not.toContain('Bromma');
-    const reminded = await t.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE template = 'reporting-reminder'`);
+    const reminded = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE template = 'reporting-reminder'`,
+    );
     expect(reminded[0].n).toBe(1);
     await accessible();
     await screenshot(page, 'samordnare-terminsoversikt');
@@ -168,9 +206,30 @@ describe('web: the coordinator’s term pages', () => {
     const term = await createTerm(t, admin, {}, 'reporting');
     const a = await createSupervisor(t, admin, district.bromma, { name: 'Alva Handledare' });
     const c = await createSupervisor(t, admin, district.sodermalm, { name: 'Cornelia Handledare', capacity: 2 });
-    const children = (await createOffer(t, admin, term.code, { districtId: district.bromma, unitName: 'Enhet Barn', field: 'children_youth', places: 1, supervisorIds: [a.id] })).body.id as string;
-    const elderly = (await createOffer(t, admin, term.code, { districtId: district.sodermalm, unitName: 'Enhet Äldre', field: 'elderly', places: 2, supervisorIds: [c.id] })).body.id as string;
-    await t.http().put(`/api/terms/${term.code}/demand/${university.SU}`).set(admin.auth).send({ requestedPlaces: 4 }).expect(200);
+    const children = (
+      await createOffer(t, admin, term.code, {
+        districtId: district.bromma,
+        unitName: 'Enhet Barn',
+        field: 'children_youth',
+        places: 1,
+        supervisorIds: [a.id],
+      })
+    ).body.id as string;
+    const elderly = (
+      await createOffer(t, admin, term.code, {
+        districtId: district.sodermalm,
+        unitName: 'Enhet Äldre',
+        field: 'elderly',
+        places: 2,
+        supervisorIds: [c.id],
+      })
+    ).body.id as string;
+    await t
+      .http()
+      .put(`/api/terms/${term.code}/demand/${university.SU}`)
+      .set(admin.auth)
+      .send({ requestedPlaces: 4 })
+      .expect(200);
     const student: Record<string, string> = {};
     for (const [name, fields, districts] of [
       ['Anna Berg', ['children_youth'], [district.bromma]],
@@ -178,10 +237,19 @@ describe('web: the coordinator’s term pages', () => {
       ['Cecilia Ström', ['elderly'], []],
       ['David Lind', ['disability'], []],
     ] as const) {
-      const response = await t.http().post(`/api/terms/${term.code}/students`).set(admin.auth).send({
-        universityId: university.SU, name, email: `${name.split(' ')[0].toLowerCase()}@student.example.se`, studentRef: `SU-${name.split(' ')[0]}`,
-        fieldPreferences: fields, districtPreferences: districts,
-      }).expect(201);
+      const response = await t
+        .http()
+        .post(`/api/terms/${term.code}/students`)
+        .set(admin.auth)
+        .send({
+          universityId: university.SU,
+          name,
+          email: `${name.split(' ')[0].toLowerCase()}@student.example.se`,
+          studentRef: `SU-${name.split(' ')[0]}`,
+          fieldPreferences: fields,
+          districtPreferences: districts,
+        })
+        .expect(201);
       student[name] = response.body.id;
     }
     await moveTo(t, admin, term.code, 'allocating');
@@ -197,7 +265,15 @@ describe('web: the coordinator’s term pages', () => {
     expect(await page.locator('.figure', { hasText: 'Placerade studenter' }).textContent()).toContain('2');
     expect(await rowText(page, /^David Lind/)).toContain('Ingen plats i studentens områden');
     expect(await rowText(page, /^Bertil Ek/)).toContain('Alla passande platser är tagna');
-    expect(await cells(page, /^Anna Berg/)).toEqual(['Anna Berg', 'SU', 'Bromma', 'Enhet Barn', 'Barn och unga', 'Alva Handledare', '0']);
+    expect(await cells(page, /^Anna Berg/)).toEqual([
+      'Anna Berg',
+      'SU',
+      'Bromma',
+      'Enhet Barn',
+      'Barn och unga',
+      'Alva Handledare',
+      '0',
+    ]);
     expect(await cells(page, /^Stockholms universitet/)).toEqual(['Stockholms universitet', '3', '2']);
     expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
     await accessible();
@@ -208,7 +284,15 @@ describe('web: the coordinator’s term pages', () => {
     expect(await confirmation(page)).toBe(`Förslaget är infört: 2 placeringar för ${term.code}, som utkast.`);
     expect(await heading(page)).toBe(`Placeringar ${term.code}`);
     expect(await page.getByRole('table').getByRole('row').count()).toBe(3);
-    expect((await cells(page, /^Cecilia Ström/)).slice(0, 7)).toEqual(['Cecilia Ström', 'SU', 'Södermalm', 'Enhet Äldre', 'Äldreomsorg', 'Cornelia Handledare', 'Utkast']);
+    expect((await cells(page, /^Cecilia Ström/)).slice(0, 7)).toEqual([
+      'Cecilia Ström',
+      'SU',
+      'Södermalm',
+      'Enhet Äldre',
+      'Äldreomsorg',
+      'Cornelia Handledare',
+      'Utkast',
+    ]);
 
     // Out and back in by hand.
     expect(await submit(page.getByRole('button', { name: 'Ta bort placeringen för Cecilia Ström' }))).toBe(200);
@@ -219,7 +303,9 @@ describe('web: the coordinator’s term pages', () => {
     await page.getByLabel('Handledare', { exact: true }).selectOption(c.id);
     expect(await submit(page.getByRole('button', { name: 'Placera studenten' }))).toBe(200);
     expect(address(page)).toBe(`/terminer/${term.code}/placeringar`);
-    expect(await confirmation(page)).toBe('Cecilia Ström är placerad på Enhet Äldre med Cornelia Handledare som handledare.');
+    expect(await confirmation(page)).toBe(
+      'Cecilia Ström är placerad på Enhet Äldre med Cornelia Handledare som handledare.',
+    );
     expect(await rowText(page, /^Cecilia Ström/)).toContain('Enhet Äldre');
 
     // Bromma's one place is taken: the service's 409 in Swedish above the form, the choices kept.
@@ -265,7 +351,10 @@ describe('web: the coordinator’s term pages', () => {
 
   it('shows the 403 page to a district contact and a university coordinator', async () => {
     const term = await createTerm(t, admin);
-    for (const user of [await signedInUser(t, Role.DistrictContact, { district: 'bromma' }), await signedInUser(t, Role.UniversityCoordinator, { university: 'SU' })]) {
+    for (const user of [
+      await signedInUser(t, Role.DistrictContact, { district: 'bromma' }),
+      await signedInUser(t, Role.UniversityCoordinator, { university: 'SU' }),
+    ]) {
       const own = await (await browser.newContext()).newPage();
       await signIn(own, base, user.email, user.password);
       for (const path of [`/terminer/${term.code}`, '/terminer', `/terminer/${term.code}/placeringar`]) {

@@ -11,7 +11,12 @@ import { startTestApp, TestApp } from '../support/test-app';
 /** What a screen reader says about a control beside its label: its hint and its error. */
 async function description(page: Page, label: string): Promise<string> {
   const ids = (await page.getByLabel(label, { exact: true }).getAttribute('aria-describedby')) ?? '';
-  const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  const texts = await Promise.all(
+    ids
+      .split(' ')
+      .filter(Boolean)
+      .map((id) => page.locator(`[id="${id}"]`).textContent()),
+  );
   return texts.join(' ');
 }
 
@@ -74,7 +79,9 @@ describe('web: the district contact’s pages and student requests', () => {
     expect(await submit(page.getByRole('button', { name: 'Lägg till handledare' }))).toBe(200);
     expect(address(page)).toBe('/handledare');
     expect(await confirmation(page)).toBe('Handledaren Anna Andersson är tillagd.');
-    expect(await rowText(page, /Anna Andersson/)).toMatch(/anna\.andersson@bromma\.stockholm\.se[\s\S]*Ingen[\s\S]*Ej utbildad/);
+    expect(await rowText(page, /Anna Andersson/)).toMatch(
+      /anna\.andersson@bromma\.stockholm\.se[\s\S]*Ingen[\s\S]*Ej utbildad/,
+    );
     await page.getByLabel('Namn', { exact: true }).fill('Bertil Berg');
     await page.getByLabel('E-postadress', { exact: true }).fill('bertil.berg@bromma.stockholm.se');
     await page.getByLabel('Handledarutbildning').selectOption({ label: 'Genomgången' });
@@ -86,7 +93,9 @@ describe('web: the district contact’s pages and student requests', () => {
     await page.getByLabel('E-postadress', { exact: true }).fill('anna.andersson@bromma.stockholm.se');
     await page.getByLabel('Handledarutbildning').selectOption({ label: 'Pågår' });
     await page.getByRole('button', { name: 'Lägg till handledare' }).click();
-    expect(await description(page, 'E-postadress')).toContain('Stadsdelen har redan en handledare med e-postadressen anna.andersson@bromma.stockholm.se.');
+    expect(await description(page, 'E-postadress')).toContain(
+      'Stadsdelen har redan en handledare med e-postadressen anna.andersson@bromma.stockholm.se.',
+    );
     expect(await page.getByLabel('Namn', { exact: true }).inputValue()).toBe('Anna A.');
     expect(await page.getByRole('row', { name: /Anna A\./ }).count()).toBe(0);
 
@@ -116,7 +125,9 @@ describe('web: the district contact’s pages and student requests', () => {
     await page.getByRole('checkbox', { name: /Bertil Berg/ }).check();
     expect(await submit(page.getByRole('button', { name: 'Lägg till plats' }))).toBe(200);
     expect(address(page)).toBe(`/platser?termin=${term.code}`);
-    expect(await confirmation(page)).toBe('Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är tillagd, men något behöver ses över: se varningarna vid platsen.');
+    expect(await confirmation(page)).toBe(
+      'Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är tillagd, men något behöver ses över: se varningarna vid platsen.',
+    );
     const offer = await rowText(page, /Vuxenenheten Bromma/);
     expect(offer).toContain('Ekonomiskt bistånd');
     expect(offer).toContain('Bertil Berg');
@@ -140,7 +151,9 @@ describe('web: the district contact’s pages and student requests', () => {
     expect(edited).not.toContain('räcker till');
 
     page.once('dialog', (dialog) => void dialog.accept());
-    expect(await submit(page.getByRole('button', { name: 'Ta bort Vuxenenheten Bromma, Ekonomiskt bistånd' }))).toBe(200);
+    expect(await submit(page.getByRole('button', { name: 'Ta bort Vuxenenheten Bromma, Ekonomiskt bistånd' }))).toBe(
+      200,
+    );
     expect(address(page)).toBe(`/platser?termin=${term.code}`);
     expect(await confirmation(page)).toBe('Platsen Vuxenenheten Bromma, Ekonomiskt bistånd är borttagen.');
     expect(await page.getByText('Inga platser är rapporterade för terminen ännu.').count()).toBe(1);
@@ -169,7 +182,9 @@ describe('web: the district contact’s pages and student requests', () => {
       page.getByRole('button', { name: 'Lägg till plats' }).click(),
     ]);
     expect(answer.status()).toBe(409);
-    expect(await page.getByRole('alert').textContent()).toMatch(new RegExp(`Sista dag för rapportering för ${late.code} \\(1 mars 2020\\) har passerat`));
+    expect(await page.getByRole('alert').textContent()).toMatch(
+      new RegExp(`Sista dag för rapportering för ${late.code} \\(1 mars 2020\\) har passerat`),
+    );
     expect(await page.getByLabel('Enhet', { exact: true }).inputValue()).toBe('Sena enheten');
     expect(await page.getByLabel('Verksamhetsområde').inputValue()).toBe('elderly');
     expect(await page.getByLabel('Antal platser').inputValue()).toBe('2');
@@ -183,7 +198,11 @@ describe('web: the district contact’s pages and student requests', () => {
   it('shows the 403 page, and nothing of it, when a contact opens another district’s offer or supervisor', async () => {
     const term = await createTerm(t, admin, {}, 'reporting');
     const theirs = await createSupervisor(t, admin, farsta, { name: 'Fredrik Farstasson' });
-    const offer = await createOffer(t, admin, term.code, { districtId: farsta, unitName: 'Farsta mottagning', supervisorIds: [theirs.id] });
+    const offer = await createOffer(t, admin, term.code, {
+      districtId: farsta,
+      unitName: 'Farsta mottagning',
+      supervisorIds: [theirs.id],
+    });
     expect(offer.status).toBe(201);
     await signIn(page, base, contact.email, contact.password);
 
@@ -205,20 +224,52 @@ describe('web: the district contact’s pages and student requests', () => {
   it('lists the students placed in the district with their supervisors', async () => {
     const term = await createTerm(t, admin, {}, 'reporting');
     const supervisor = await createSupervisor(t, admin, bromma, { name: 'Dora Dahl' });
-    const offer = await createOffer(t, admin, term.code, { districtId: bromma, unitName: 'Bromma barn och unga', field: 'children_youth', supervisorIds: [supervisor.id] });
+    const offer = await createOffer(t, admin, term.code, {
+      districtId: bromma,
+      unitName: 'Bromma barn och unga',
+      field: 'children_youth',
+      supervisorIds: [supervisor.id],
+    });
     const su = await universityByCode(t, 'SU');
-    await t.http().put(`/api/terms/${term.code}/demand/${su.id}`).set(admin.auth).send({ requestedPlaces: 1 }).expect(200);
-    const student = await t.http().post(`/api/terms/${term.code}/students`).set(admin.auth)
-      .send({ universityId: su.id, name: 'Elsa Ekström', email: 'elsa@student.su.se', studentRef: 'SU-elsa', fieldPreferences: ['children_youth'] }).expect(201);
+    await t
+      .http()
+      .put(`/api/terms/${term.code}/demand/${su.id}`)
+      .set(admin.auth)
+      .send({ requestedPlaces: 1 })
+      .expect(200);
+    const student = await t
+      .http()
+      .post(`/api/terms/${term.code}/students`)
+      .set(admin.auth)
+      .send({
+        universityId: su.id,
+        name: 'Elsa Ekström',
+        email: 'elsa@student.su.se',
+        studentRef: 'SU-elsa',
+        fieldPreferences: ['children_youth'],
+      })
+      .expect(201);
     await moveTo(t, admin, term.code, 'allocating');
-    await t.http().post(`/api/terms/${term.code}/assignments`).set(admin.auth)
-      .send({ studentId: student.body.id, offerId: offer.body.id, supervisorId: supervisor.id }).expect(201);
+    await t
+      .http()
+      .post(`/api/terms/${term.code}/assignments`)
+      .set(admin.auth)
+      .send({ studentId: student.body.id, offerId: offer.body.id, supervisorId: supervisor.id })
+      .expect(201);
     await signIn(page, base, contact.email, contact.password);
 
     await page.goto(`${base}/placerade?termin=${term.code}`);
     expect(await heading(page)).toBe(`Placerade studenter ${term.code}`);
     const row = await rowText(page, /Elsa Ekström/);
-    for (const shown of ['Stockholms universitet', 'Bromma barn och unga', 'Barn och unga', 'Dora Dahl', 'dora.dahl.', 'Utkast']) expect(row).toContain(shown);
+    for (const shown of [
+      'Stockholms universitet',
+      'Bromma barn och unga',
+      'Barn och unga',
+      'Dora Dahl',
+      'dora.dahl.',
+      'Utkast',
+    ])
+      expect(row).toContain(shown);
     await accessible();
     await screenshot(page, 'kontaktperson-placerade');
   });
@@ -243,9 +294,13 @@ describe('web: the district contact’s pages and student requests', () => {
     await page.getByLabel('Studentens e-postadress').fill('fatima.fors@student.su.se');
     expect(await submit(page.getByRole('button', { name: 'Logga och skicka vidare' }))).toBe(200);
     expect(address(page)).toBe('/forfragningar');
-    expect(await confirmation(page)).toBe('Förfrågan från Fatima Fors är registrerad och skickad vidare till VFU-samordnaren på Stockholms universitet.');
+    expect(await confirmation(page)).toBe(
+      'Förfrågan från Fatima Fors är registrerad och skickad vidare till VFU-samordnaren på Stockholms universitet.',
+    );
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Fatima Fors' }) });
-    expect(await card.textContent()).toMatch(/Vidarebefordrad[\s\S]*Stockholms universitet[\s\S]*Vill göra VFU inom äldreomsorgen i Bromma\./);
+    expect(await card.textContent()).toMatch(
+      /Vidarebefordrad[\s\S]*Stockholms universitet[\s\S]*Vill göra VFU inom äldreomsorgen i Bromma\./,
+    );
     await accessible();
     await screenshot(page, 'forfragningar-kontaktperson');
 
@@ -260,10 +315,15 @@ describe('web: the district contact’s pages and student requests', () => {
     await uni.goto(`${base}/forfragningar`);
     await accessible(uni);
     await uni.getByLabel('Svar till Fatima Fors').fill('Vi har svarat studenten och bokat ett samtal.');
-    expect(await submit(uni.getByRole('button', { name: 'Markera som besvarad – förfrågan från Fatima Fors' }))).toBe(200);
+    expect(await submit(uni.getByRole('button', { name: 'Markera som besvarad – förfrågan från Fatima Fors' }))).toBe(
+      200,
+    );
     expect(address(uni)).toBe('/forfragningar');
     expect(await confirmation(uni)).toBe('Förfrågan från Fatima Fors är markerad som besvarad.');
-    const answered = await uni.getByRole('listitem').filter({ has: uni.getByRole('heading', { name: 'Fatima Fors' }) }).textContent();
+    const answered = await uni
+      .getByRole('listitem')
+      .filter({ has: uni.getByRole('heading', { name: 'Fatima Fors' }) })
+      .textContent();
     expect(answered).toContain('Besvarad');
     expect(answered).toContain('Vi har svarat studenten och bokat ett samtal.');
     expect(await uni.getByRole('button', { name: /Markera som besvarad/ }).count()).toBe(0);
@@ -271,8 +331,16 @@ describe('web: the district contact’s pages and student requests', () => {
     await screenshot(uni, 'forfragningar-larosate');
     await uni.context().close();
 
-    await t.http().post('/api/student-requests').set(contact.auth)
-      .send({ studentName: 'Gustav Glömd', studentEmail: 'gustav@student.example.se', message: 'Finns det plats till hösten?' }).expect(201);
+    await t
+      .http()
+      .post('/api/student-requests')
+      .set(contact.auth)
+      .send({
+        studentName: 'Gustav Glömd',
+        studentEmail: 'gustav@student.example.se',
+        message: 'Finns det plats till hösten?',
+      })
+      .expect(201);
     // Fifteen days on, nobody has answered Gustav: his request is overdue.
     jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 15 * 24 * 3600 * 1000));
     const coordinator = await newPage();
@@ -282,8 +350,13 @@ describe('web: the district contact’s pages and student requests', () => {
     expect(await coordinator.getByRole('heading', { name: 'Gustav Glömd' }).count()).toBe(1);
     await coordinator.getByRole('link', { name: 'Bara försenade' }).click();
     await coordinator.waitForURL(/forsenade=1/);
-    expect(await coordinator.getByRole('heading', { level: 2 }).first().textContent()).toBe('Försenade förfrågningar (1)');
-    const overdue = await coordinator.getByRole('listitem').filter({ has: coordinator.getByRole('heading', { name: 'Gustav Glömd' }) }).textContent();
+    expect(await coordinator.getByRole('heading', { level: 2 }).first().textContent()).toBe(
+      'Försenade förfrågningar (1)',
+    );
+    const overdue = await coordinator
+      .getByRole('listitem')
+      .filter({ has: coordinator.getByRole('heading', { name: 'Gustav Glömd' }) })
+      .textContent();
     expect(overdue).toContain('Försenad');
     expect(overdue).toContain('Okänt (skickad till alla tre lärosätena)');
     expect(await coordinator.locator('main').textContent()).not.toContain('Fatima Fors');

@@ -50,7 +50,12 @@ describe('web: refusals in Swedish from the error catalogue', () => {
     const term = await createTerm(t, admin, {}, 'reporting');
     const ali = await createSupervisor(t, contact, bromma, { name: 'Ali Hassan', capacity: 2 });
     const maria = await createSupervisor(t, contact, bromma, { name: 'Maria Lind', capacity: 1 });
-    const first = await createOffer(t, contact, term.code, { districtId: bromma, unitName: 'Enheten för unga vuxna', places: 2, supervisorIds: [ali.id, maria.id] });
+    const first = await createOffer(t, contact, term.code, {
+      districtId: bromma,
+      unitName: 'Enheten för unga vuxna',
+      places: 2,
+      supervisorIds: [ali.id, maria.id],
+    });
     expect(first.status).toBe(201);
 
     const alert = await addOffer(term.code, 'Mottagningen', 'Barn och unga', 3, [/Ali Hassan/, /Maria Lind/]);
@@ -67,7 +72,17 @@ describe('web: refusals in Swedish from the error catalogue', () => {
   it('says one student in the singular, and names the unit of a duplicate offer', async () => {
     const term = await createTerm(t, admin, {}, 'reporting');
     const solo = await createSupervisor(t, contact, bromma, { name: 'Sara Öberg', capacity: 1 });
-    expect((await createOffer(t, contact, term.code, { districtId: bromma, unitName: 'Äldreenheten', field: 'elderly', places: 1, supervisorIds: [solo.id] })).status).toBe(201);
+    expect(
+      (
+        await createOffer(t, contact, term.code, {
+          districtId: bromma,
+          unitName: 'Äldreenheten',
+          field: 'elderly',
+          places: 1,
+          supervisorIds: [solo.id],
+        })
+      ).status,
+    ).toBe(201);
 
     const alert = await addOffer(term.code, 'Äldreenheten', 'Äldreomsorg', 1, [/Sara Öberg/]);
     // The same unit and field again is refused by name before any capacity is counted.

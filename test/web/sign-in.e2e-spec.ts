@@ -77,7 +77,9 @@ describe('web: signing in and out', () => {
     const queues = await page.evaluate(async () => (await fetch('/api/admin/queues/api/queues')).json());
     expect(queues.queues.length).toBeGreaterThan(0);
     // The board's own buttons post without our CSRF token: a cross-site post is refused.
-    const crossSite = await page.request.put(`${base}/api/admin/queues/api/queues/notifications/pause`, { headers: { origin: 'https://evil.example' } });
+    const crossSite = await page.request.put(`${base}/api/admin/queues/api/queues/notifications/pause`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossSite.status()).toBe(403);
     const contact = await signedInUser(t, Role.DistrictContact);
     const other = await (await browser.newContext()).newPage();

@@ -47,31 +47,54 @@ describe('web: the university coordinator', () => {
   }
 
   const studentsOf = async (user: SignedInUser, code: string) =>
-    (await t.http().get(`/api/terms/${code}/students`).set(user.auth).expect(200)).body as { id: string; name: string; studentRef: string; fieldPreferences: string[]; needsExtraSupport: boolean }[];
+    (await t.http().get(`/api/terms/${code}/students`).set(user.auth).expect(200)).body as {
+      id: string;
+      name: string;
+      studentRef: string;
+      fieldPreferences: string[];
+      needsExtraSupport: boolean;
+    }[];
 
-  async function createStudent(user: SignedInUser, code: string, body: { name: string; studentRef: string; fieldPreferences?: string[] }) {
-    const response = await t.http().post(`/api/terms/${code}/students`).set(user.auth).send({
-      universityId: user.universityId,
-      email: `${body.studentRef.toLowerCase()}@student.example.se`,
-      fieldPreferences: ['children_youth'],
-      ...body,
-    });
-    if (response.status !== 201) throw new Error(`student not created: ${response.status} ${JSON.stringify(response.body)}`);
+  async function createStudent(
+    user: SignedInUser,
+    code: string,
+    body: { name: string; studentRef: string; fieldPreferences?: string[] },
+  ) {
+    const response = await t
+      .http()
+      .post(`/api/terms/${code}/students`)
+      .set(user.auth)
+      .send({
+        universityId: user.universityId,
+        email: `${body.studentRef.toLowerCase()}@student.example.se`,
+        fieldPreferences: ['children_youth'],
+        ...body,
+      });
+    if (response.status !== 201)
+      throw new Error(`student not created: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as { id: string };
   }
 
   async function upload(csv: string, code: string): Promise<number> {
     await page.goto(`${base}/studenter?termin=${code}`);
-    await page.getByLabel('CSV-fil', { exact: true }).setInputFiles({ name: 'studenter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page
+      .getByLabel('CSV-fil', { exact: true })
+      .setInputFiles({ name: 'studenter.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     return submit('Importera studenterna');
   }
 
   /** The rows of the table of problems, as [row, column, message]. */
   async function problemRows(): Promise<string[][]> {
     const table = page.getByRole('table', { name: 'Rader som behöver rättas' });
-    return table.locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
-    );
+    return table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(row.querySelectorAll('th, td')).map((cell) =>
+            (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          ),
+        ),
+      );
   }
 
   it('states the demand, adds a student (errors shown next to the fields, input kept) and changes one', async () => {
@@ -103,7 +126,9 @@ describe('web: the university coordinator', () => {
     expect(await submit('Lägg till studenten')).toBe(400);
 
     expect(await page.locator('#f-email-error').textContent()).toContain('Ange en giltig e-postadress.');
-    expect(await page.locator('#f-studentRef-error').textContent()).toContain('Personnummer får inte användas; ange lärosätets egen referens.');
+    expect(await page.locator('#f-studentRef-error').textContent()).toContain(
+      'Personnummer får inte användas; ange lärosätets egen referens.',
+    );
     expect(await page.getByLabel('E-postadress').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('alert').textContent()).toContain('E-postadress: Ange en giltig e-postadress.');
     expect(await page.getByLabel('Namn', { exact: true }).inputValue()).toBe('Ada Svensson');
@@ -121,7 +146,9 @@ describe('web: the university coordinator', () => {
     expect(address(page)).toBe(`/studenter?termin=${term.code}`);
     expect(await confirmation(page)).toBe(`Studenten Ada Svensson är tillagd för ${term.code}.`);
     const row = page.getByRole('row', { name: /Ada Svensson/ });
-    expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(/ada\.svensson@student\.su\.se SU-2026-001 1\. Barn och unga 1\. Bromma Ja/);
+    expect((await row.textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /ada\.svensson@student\.su\.se SU-2026-001 1\. Barn och unga 1\. Bromma Ja/,
+    );
     await expectAccessible();
     await screenshot(page, 'larosate-studenter');
 
@@ -133,15 +160,23 @@ describe('web: the university coordinator', () => {
     await expectAccessible();
     await page.getByLabel('Verksamhetsområde i andra hand').selectOption({ label: 'Barn och unga' });
     expect(await submit('Spara ändringarna')).toBe(400);
-    expect(await page.locator('#f-field2-error').textContent()).toContain('Samma verksamhetsområde får inte väljas två gånger.');
+    expect(await page.locator('#f-field2-error').textContent()).toContain(
+      'Samma verksamhetsområde får inte väljas två gånger.',
+    );
     await page.getByLabel('Verksamhetsområde i andra hand').selectOption({ label: 'Äldreomsorg' });
     await page.getByLabel('Studenten behöver extra stöd under VFU').uncheck();
     expect(await submit('Spara ändringarna')).toBe(200);
     expect(address(page)).toBe(`/studenter?termin=${term.code}`);
     expect(await confirmation(page)).toBe('Studenten Ada Svensson är sparad.');
-    expect((await page.getByRole('row', { name: /Ada Svensson/ }).textContent())!.replace(/\s+/g, ' ')).toMatch(/1\. Barn och unga 2\. Äldreomsorg 1\. Bromma Nej/);
+    expect((await page.getByRole('row', { name: /Ada Svensson/ }).textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /1\. Barn och unga 2\. Äldreomsorg 1\. Bromma Nej/,
+    );
     expect(await studentsOf(su, term.code)).toEqual([
-      expect.objectContaining({ name: 'Ada Svensson', fieldPreferences: ['children_youth', 'elderly'], needsExtraSupport: false }),
+      expect.objectContaining({
+        name: 'Ada Svensson',
+        fieldPreferences: ['children_youth', 'elderly'],
+        needsExtraSupport: false,
+      }),
     ]);
 
     page.once('dialog', (dialog) => void dialog.accept());
@@ -155,22 +190,32 @@ describe('web: the university coordinator', () => {
     await page.goto(`${base}/behov?termin=${term.code}`);
     await page.getByLabel('Antal studenter på termin fem').fill('7');
     expect(await submit('Spara behovet')).toBe(409);
-    expect(await page.getByRole('alert').textContent()).toContain('Behovet kan inte längre ändras för terminen. Kontakta den centrala samordnaren.');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Behovet kan inte längre ändras för terminen. Kontakta den centrala samordnaren.',
+    );
     expect(await page.getByLabel('Antal studenter på termin fem').inputValue()).toBe('7');
     await expectAccessible();
   });
 
   it('explains every bad row of a CSV file in place and imports nothing; then imports a good file', async () => {
     const term = await createTerm(t, coordinator);
-    const good = ['Bo Berg,bo.berg@student.su.se,SU-CSV-1,Barn och unga,,,Bromma,,,nej', 'Cia Ek,cia.ek@student.su.se,SU-CSV-2,missbruk,Äldreomsorg,,,,,ja'];
-    const bad = ['Dan Dahl,dan.dahl@student.su.se,SU-CSV-3,Trädgård,,,,,,nej', 'Eva Ny,inte-en-adress,SU-CSV-4,elderly,,,,,,nej'];
+    const good = [
+      'Bo Berg,bo.berg@student.su.se,SU-CSV-1,Barn och unga,,,Bromma,,,nej',
+      'Cia Ek,cia.ek@student.su.se,SU-CSV-2,missbruk,Äldreomsorg,,,,,ja',
+    ];
+    const bad = [
+      'Dan Dahl,dan.dahl@student.su.se,SU-CSV-3,Trädgård,,,,,,nej',
+      'Eva Ny,inte-en-adress,SU-CSV-4,elderly,,,,,,nej',
+    ];
 
     expect(await upload([HEADER, ...good, ...bad].join('\n'), term.code)).toBe(400);
     expect(await problemRows()).toEqual([
       ['4', 'field1 (verksamhetsområde 1)', '"Trädgård" är inget känt verksamhetsområde.'],
       ['5', 'email (e-post)', 'Ange en giltig e-postadress.'],
     ]);
-    expect(await page.getByRole('alert').textContent()).toContain('Inget importerades: 2 rader i filen behöver rättas.');
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Inget importerades: 2 rader i filen behöver rättas.',
+    );
     await expectAccessible();
     await screenshot(page, 'larosate-import-fel');
     expect(await studentsOf(su, term.code)).toEqual([]);
@@ -179,8 +224,12 @@ describe('web: the university coordinator', () => {
     expect(await upload([HEADER, ...good].join('\r\n').replaceAll(',', ';'), term.code)).toBe(200);
     expect(address(page)).toBe(`/studenter?termin=${term.code}`);
     expect(await confirmation(page)).toBe(`2 studenter från filen är tillagda för ${term.code}.`);
-    expect((await page.getByRole('row', { name: /Bo Berg/ }).textContent())!.replace(/\s+/g, ' ')).toContain('SU-CSV-1 1. Barn och unga 1. Bromma Nej');
-    expect((await page.getByRole('row', { name: /Cia Ek/ }).textContent())!.replace(/\s+/g, ' ')).toContain('1. Missbruk 2. Äldreomsorg');
+    expect((await page.getByRole('row', { name: /Bo Berg/ }).textContent())!.replace(/\s+/g, ' ')).toContain(
+      'SU-CSV-1 1. Barn och unga 1. Bromma Nej',
+    );
+    expect((await page.getByRole('row', { name: /Cia Ek/ }).textContent())!.replace(/\s+/g, ' ')).toContain(
+      '1. Missbruk 2. Äldreomsorg',
+    );
     expect((await studentsOf(su, term.code)).map((s) => s.studentRef).sort()).toEqual(['SU-CSV-1', 'SU-CSV-2']);
     await expectAccessible();
   });
@@ -189,9 +238,15 @@ describe('web: the university coordinator', () => {
     const term = await createTerm(t, coordinator);
     await createStudent(su, term.code, { name: 'Bo Berg', studentRef: 'SU-CSV-1' });
 
-    const csv = [HEADER, 'Fredrik Ny,fredrik@student.su.se,SU-CSV-9,elderly,,,,,,nej', 'Bo Berg,bo.berg@student.su.se,SU-CSV-1,Barn och unga,,,,,,nej'].join('\n');
+    const csv = [
+      HEADER,
+      'Fredrik Ny,fredrik@student.su.se,SU-CSV-9,elderly,,,,,,nej',
+      'Bo Berg,bo.berg@student.su.se,SU-CSV-1,Barn och unga,,,,,,nej',
+    ].join('\n');
     expect(await upload(csv, term.code)).toBe(409);
-    expect(await problemRows()).toEqual([['3', 'studentRef (lärosätets referens)', `SU-CSV-1 är redan registrerad för ${term.code}.`]]);
+    expect(await problemRows()).toEqual([
+      ['3', 'studentRef (lärosätets referens)', `SU-CSV-1 är redan registrerad för ${term.code}.`],
+    ]);
     expect(await page.getByRole('alert').textContent()).toContain('Inget importerades: en rad i filen behöver rättas.');
     expect((await studentsOf(su, term.code)).map((s) => s.studentRef)).toEqual(['SU-CSV-1']);
     await expectAccessible();
@@ -200,7 +255,9 @@ describe('web: the university coordinator', () => {
   it('refuses a file over 2 MB next to the file field', async () => {
     const term = await createTerm(t, coordinator);
     const row = 'Bo Berg,bo.berg@student.su.se,SU-CSV-1,Barn och unga,,,Bromma,,,nej\n';
-    expect(await upload(HEADER + '\n' + row.repeat(Math.ceil((2 * 1024 * 1024) / row.length) + 1), term.code)).toBe(413);
+    expect(await upload(HEADER + '\n' + row.repeat(Math.ceil((2 * 1024 * 1024) / row.length) + 1), term.code)).toBe(
+      413,
+    );
     expect(await page.locator('#f-file-error').textContent()).toContain('Filen är större än 2 MB.');
     expect(await studentsOf(su, term.code)).toEqual([]);
   });
@@ -209,13 +266,29 @@ describe('web: the university coordinator', () => {
     const term = await createTerm(t, coordinator);
     const bromma = await districtByCode(t, 'bromma');
     const supervisor = await createSupervisor(t, coordinator, bromma.id, { name: 'Hanna Handledare' });
-    const offer = await createOffer(t, coordinator, term.code, { districtId: bromma.id, unitName: 'Bromma barn och unga', field: 'children_youth', places: 1, supervisorIds: [supervisor.id] });
+    const offer = await createOffer(t, coordinator, term.code, {
+      districtId: bromma.id,
+      unitName: 'Bromma barn och unga',
+      field: 'children_youth',
+      places: 1,
+      supervisorIds: [supervisor.id],
+    });
     expect(offer.status).toBe(201);
-    await t.http().put(`/api/terms/${term.code}/demand/${su.universityId}`).set(su.auth).send({ requestedPlaces: 2 }).expect(200);
+    await t
+      .http()
+      .put(`/api/terms/${term.code}/demand/${su.universityId}`)
+      .set(su.auth)
+      .send({ requestedPlaces: 2 })
+      .expect(200);
     const placed = await createStudent(su, term.code, { name: 'Fia Placerad', studentRef: 'SU-P-1' });
     await createStudent(su, term.code, { name: 'Gus Oplacerad', studentRef: 'SU-P-2', fieldPreferences: ['elderly'] });
     await moveTo(t, coordinator, term.code, 'allocating');
-    await t.http().post(`/api/terms/${term.code}/assignments`).set(coordinator.auth).send({ studentId: placed.id, offerId: offer.body.id, supervisorId: supervisor.id }).expect(201);
+    await t
+      .http()
+      .post(`/api/terms/${term.code}/assignments`)
+      .set(coordinator.auth)
+      .send({ studentId: placed.id, offerId: offer.body.id, supervisorId: supervisor.id })
+      .expect(201);
 
     await page.goto(`${base}/placeringar?termin=${term.code}`);
     const row = (await page.getByRole('row', { name: /Fia Placerad/ }).textContent())!.replace(/\s+/g, ' ');
@@ -228,11 +301,20 @@ describe('web: the university coordinator', () => {
     const csv = await page.request.get(`${base}/placeringar.csv?termin=${term.code}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers()['content-disposition']).toMatch(new RegExp(`^attachment; filename="?placeringar-${term.code}\\.csv"?$`));
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,studentId,studentName,universityId,offerId,districtId,unitName,field,supervisorId,supervisorName,supervisorEmail,status,cost');
+    expect(csv.headers()['content-disposition']).toMatch(
+      new RegExp(`^attachment; filename="?placeringar-${term.code}\\.csv"?$`),
+    );
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe(
+      'id,studentId,studentName,universityId,offerId,districtId,unitName,field,supervisorId,supervisorName,supervisorEmail,status,cost',
+    );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`${placed.id},Fia Placerad,${su.universityId},${offer.body.id},${bromma.id},Bromma barn och unga,children_youth,${supervisor.id},Hanna Handledare`);
+    expect(lines[1]).toContain(
+      `${placed.id},Fia Placerad,${su.universityId},${offer.body.id},${bromma.id},Bromma barn och unga,children_youth,${supervisor.id},Hanna Handledare`,
+    );
 
     await page.goto(`${base}/behov?termin=${term.code}`);
     const figures = (await page.locator('.figures').textContent())!.replace(/\s+/g, ' ');
@@ -254,14 +336,18 @@ describe('web: the university coordinator', () => {
     await page.getByLabel(/inte kunde få plats/).fill('3');
     expect(await submit('Spara rapporten')).toBe(200);
     expect(await confirmation(page)).toBe('Rapporten för 2030 är sparad.');
-    expect((await page.getByRole('row', { name: /2030/ }).textContent())!.replace(/\s+/g, ' ')).toContain('2030 12 3 Kursen fick gott betyg.');
+    expect((await page.getByRole('row', { name: /2030/ }).textContent())!.replace(/\s+/g, ' ')).toContain(
+      '2030 12 3 Kursen fick gott betyg.',
+    );
 
     await page.getByLabel('År', { exact: true }).fill('2030');
     await page.getByLabel(/erbjudits handledarutbildning/).fill('15');
     await page.getByLabel(/inte kunde få plats/).fill('0');
     await page.getByLabel('Sammanfattning av utvärderingen').fill('Fler platser i år.');
     expect(await submit('Spara rapporten')).toBe(200);
-    expect(await confirmation(page)).toBe('Året 2030 var redan rapporterat: den tidigare rapporten är ersatt med den nya.');
+    expect(await confirmation(page)).toBe(
+      'Året 2030 var redan rapporterat: den tidigare rapporten är ersatt med den nya.',
+    );
     const rows = page.getByRole('row', { name: /2030/ });
     expect(await rows.count()).toBe(1);
     expect((await rows.textContent())!.replace(/\s+/g, ' ')).toContain('2030 15 0 Fler platser i år.');

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { University } from '../../universities/entities/university.entity';
 
 export enum PartyKind {
@@ -8,7 +18,10 @@ export enum PartyKind {
 
 /** A party to the letter of intent: Stockholm city, or one of the universities. */
 @Entity('agreement_parties')
-@Check('agreement_party_kind', `(kind = 'city' AND university_id IS NULL) OR (kind = 'university' AND university_id IS NOT NULL)`)
+@Check(
+  'agreement_party_kind',
+  `(kind = 'city' AND university_id IS NULL) OR (kind = 'university' AND university_id IS NOT NULL)`,
+)
 export class AgreementParty {
   @PrimaryGeneratedColumn('uuid')
   id: string;

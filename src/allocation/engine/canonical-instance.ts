@@ -43,9 +43,13 @@ export function canonicalise(instance: AllocationInstance): CanonicalInstance {
   // answer and lets every capacity fit in an Int32Array.
   const limit = students.length;
   const groupQuota = new Int32Array(groupOrder.length);
-  groupOrder.forEach((g, i) => (groupQuota[i] = Math.min(count(groups[g].quota, `quota of group "${groups[g].id}"`), limit)));
+  groupOrder.forEach(
+    (g, i) => (groupQuota[i] = Math.min(count(groups[g].quota, `quota of group "${groups[g].id}"`), limit)),
+  );
   const slotCapacity = new Int32Array(slotOrder.length);
-  slotOrder.forEach((s, i) => (slotCapacity[i] = Math.min(count(slots[s].capacity, `capacity of slot "${slots[s].id}"`), limit)));
+  slotOrder.forEach(
+    (s, i) => (slotCapacity[i] = Math.min(count(slots[s].capacity, `capacity of slot "${slots[s].id}"`), limit)),
+  );
 
   const studentGroup = new Int32Array(studentOrder.length);
   studentOrder.forEach((s, i) => {

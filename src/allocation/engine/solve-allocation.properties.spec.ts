@@ -14,7 +14,10 @@ const smallInstance: fc.Arbitrary<AllocationInstance> = fc
     capacities: fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }),
     studentCount: fc.noBias(fc.integer({ min: 0, max: 7 })),
     students: fc.array(
-      fc.record({ group: fc.nat(), costs: fc.array(fc.option(fc.nat({ max: 8 }), { nil: undefined, freq: 2 }), { minLength: 4, maxLength: 4 }) }),
+      fc.record({
+        group: fc.nat(),
+        costs: fc.array(fc.option(fc.nat({ max: 8 }), { nil: undefined, freq: 2 }), { minLength: 4, maxLength: 4 }),
+      }),
       { minLength: 7, maxLength: 7 },
     ),
     repeats: fc.array(fc.record({ student: fc.nat(), slot: fc.nat(), cost: fc.nat({ max: 8 }) }), { maxLength: 3 }),
@@ -24,15 +27,26 @@ const smallInstance: fc.Arbitrary<AllocationInstance> = fc
     const slots = capacities.slice(0, slotCount).map((capacity, t) => ({ id: `slot-${t}`, capacity }));
     return {
       groups: quotas.map((quota, g) => ({ id: `university-${g}`, quota })),
-      students: chosen.map((student, s) => ({ id: `student-${s}`, group: `university-${student.group % quotas.length}` })),
+      students: chosen.map((student, s) => ({
+        id: `student-${s}`,
+        group: `university-${student.group % quotas.length}`,
+      })),
       slots,
       edges: [
         ...chosen.flatMap((student, s) =>
-          slots.flatMap((_, t) => (student.costs[t] === undefined ? [] : [{ student: `student-${s}`, slot: `slot-${t}`, cost: student.costs[t] }])),
+          slots.flatMap((_, t) =>
+            student.costs[t] === undefined
+              ? []
+              : [{ student: `student-${s}`, slot: `slot-${t}`, cost: student.costs[t] }],
+          ),
         ),
         ...(studentCount === 0
           ? []
-          : repeats.map((pair) => ({ student: `student-${pair.student % studentCount}`, slot: `slot-${pair.slot % slotCount}`, cost: pair.cost }))),
+          : repeats.map((pair) => ({
+              student: `student-${pair.student % studentCount}`,
+              slot: `slot-${pair.slot % slotCount}`,
+              cost: pair.cost,
+            }))),
       ],
     };
   });
@@ -99,9 +113,12 @@ function violations(instance: AllocationInstance, result: AllocationResult): str
     const group = groupOf.get(student) as string;
     placedOf.set(group, (placedOf.get(group) ?? 0) + 1);
   });
-  for (const slot of instance.slots) if ((load.get(slot.id) ?? 0) > slot.capacity) found.push(`${slot.id} is over capacity`);
-  for (const group of instance.groups) if ((placedOf.get(group.id) ?? 0) > group.quota) found.push(`${group.id} is over quota`);
-  if (result.placed !== result.assignments.length) found.push(`placed ${result.placed} but ${result.assignments.length} assignments`);
+  for (const slot of instance.slots)
+    if ((load.get(slot.id) ?? 0) > slot.capacity) found.push(`${slot.id} is over capacity`);
+  for (const group of instance.groups)
+    if ((placedOf.get(group.id) ?? 0) > group.quota) found.push(`${group.id} is over quota`);
+  if (result.placed !== result.assignments.length)
+    found.push(`placed ${result.placed} but ${result.assignments.length} assignments`);
   if (result.totalCost !== totalCost) found.push(`totalCost ${result.totalCost} but the pairs add up to ${totalCost}`);
   return found;
 }
@@ -135,10 +152,12 @@ function networkOf(instance: AllocationInstance, result: AllocationResult): { ar
     arcs[u].push(forward);
     arcs[v].push(backward);
   };
-  const placedOf = (group: string): number => instance.students.filter((s) => s.group === group && assigned.has(s.id)).length;
+  const placedOf = (group: string): number =>
+    instance.students.filter((s) => s.group === group && assigned.has(s.id)).length;
   const loadOf = (slot: string): number => result.assignments.filter((a) => a.slot === slot).length;
   for (const g of instance.groups) add(0, index.get(`g:${g.id}`)!, g.quota, 0, placedOf(g.id));
-  for (const s of instance.students) add(index.get(`g:${s.group}`)!, index.get(`s:${s.id}`)!, 1, 0, assigned.has(s.id) ? 1 : 0);
+  for (const s of instance.students)
+    add(index.get(`g:${s.group}`)!, index.get(`s:${s.id}`)!, 1, 0, assigned.has(s.id) ? 1 : 0);
   for (const [key, cost] of costs) {
     const [student, slot] = key.split('\n');
     add(index.get(`s:${student}`)!, index.get(`t:${slot}`)!, 1, cost, assigned.get(student) === slot ? 1 : 0);
@@ -164,7 +183,7 @@ function maxFlowValue(instance: AllocationInstance): number {
       }
     }
     if (!via.has(sink)) return value;
-    for (let v = sink; v !== 0; ) {
+    for (let v = sink; v !== 0;) {
       const [u, arc] = via.get(v)!;
       arc.flow += 1;
       arc.back.flow -= 1;
@@ -221,10 +240,16 @@ const largerInstance: fc.Arbitrary<AllocationInstance> = fc
     const int = (n: number): number => Math.floor(random() * n);
     const groupCount = 1 + int(4);
     // Quotas around each university's share of the students, so that some of them bind.
-    const groups = Array.from({ length: groupCount }, (_, g) => ({ id: `university-${g}`, quota: int((2 * students) / groupCount) }));
+    const groups = Array.from({ length: groupCount }, (_, g) => ({
+      id: `university-${g}`,
+      quota: int((2 * students) / groupCount),
+    }));
     return {
       groups,
-      students: Array.from({ length: students }, (_, s) => ({ id: `student-${s}`, group: groups[int(groups.length)].id })),
+      students: Array.from({ length: students }, (_, s) => ({
+        id: `student-${s}`,
+        group: groups[int(groups.length)].id,
+      })),
       slots: Array.from({ length: slots }, (_, t) => ({ id: `slot-${t}`, capacity: int(5) })),
       edges: Array.from({ length: students * pairsPerStudent }, (_, k) => ({
         student: `student-${Math.floor(k / pairsPerStudent)}`,
@@ -279,7 +304,10 @@ describe('solveAllocation, checked against independent computations', () => {
     // Costs 0–2 make many plans equally good, so the tie-breaking itself is tested.
     const tiedInstance = fc.oneof(
       smallInstance,
-      largerInstance.map((instance) => ({ ...instance, edges: instance.edges.map((edge) => ({ ...edge, cost: edge.cost % 3 })) })),
+      largerInstance.map((instance) => ({
+        ...instance,
+        edges: instance.edges.map((edge) => ({ ...edge, cost: edge.cost % 3 })),
+      })),
     );
     fc.assert(
       fc.property(

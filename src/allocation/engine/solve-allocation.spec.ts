@@ -10,11 +10,19 @@ const one = (overrides: Partial<AllocationInstance> = {}): AllocationInstance =>
 
 describe('solveAllocation', () => {
   it('returns an empty plan for an empty term', () => {
-    expect(solveAllocation({ groups: [], students: [], slots: [], edges: [] })).toEqual({ assignments: [], placed: 0, totalCost: 0 });
+    expect(solveAllocation({ groups: [], students: [], slots: [], edges: [] })).toEqual({
+      assignments: [],
+      placed: 0,
+      totalCost: 0,
+    });
   });
 
   it('places a student in an allowed slot', () => {
-    expect(solveAllocation(one())).toEqual({ assignments: [{ student: 'anna', slot: 'farsta-1' }], placed: 1, totalCost: 0 });
+    expect(solveAllocation(one())).toEqual({
+      assignments: [{ student: 'anna', slot: 'farsta-1' }],
+      placed: 1,
+      totalCost: 0,
+    });
   });
 
   it('never places more students of a university than its quota, even with places left', () => {
@@ -122,7 +130,9 @@ describe('solveAllocation', () => {
         { id: 'farsta-1', capacity: 1 },
         { id: 'kista-1', capacity: 1 },
       ],
-      edges: ['anna', 'bo', 'cia'].flatMap((student) => ['farsta-1', 'kista-1'].map((slot) => ({ student, slot, cost: 2 }))),
+      edges: ['anna', 'bo', 'cia'].flatMap((student) =>
+        ['farsta-1', 'kista-1'].map((slot) => ({ student, slot, cost: 2 })),
+      ),
     };
     const reversed: AllocationInstance = {
       groups: [...instance.groups].reverse(),
@@ -160,7 +170,14 @@ describe('solveAllocation', () => {
   });
 
   it('leaves a student with no allowed slot unplaced', () => {
-    const result = solveAllocation(one({ students: [{ id: 'anna', group: 'su' }, { id: 'bo', group: 'su' }] }));
+    const result = solveAllocation(
+      one({
+        students: [
+          { id: 'anna', group: 'su' },
+          { id: 'bo', group: 'su' },
+        ],
+      }),
+    );
     expect(result.assignments).toEqual([{ student: 'anna', slot: 'farsta-1' }]);
   });
 
@@ -226,19 +243,82 @@ describe('solveAllocation', () => {
 
   describe('rejects an invalid instance with a message naming the problem', () => {
     const cases: [string, AllocationInstance, RegExp][] = [
-      ['a duplicate university', one({ groups: [{ id: 'su', quota: 1 }, { id: 'su', quota: 2 }] }), /duplicate group id "su"/],
-      ['a duplicate student', one({ students: [{ id: 'anna', group: 'su' }, { id: 'anna', group: 'su' }] }), /duplicate student id "anna"/],
-      ['a duplicate slot', one({ slots: [{ id: 'farsta-1', capacity: 1 }, { id: 'farsta-1', capacity: 1 }] }), /duplicate slot id "farsta-1"/],
-      ['a student of an unknown university', one({ students: [{ id: 'anna', group: 'kth' }] }), /student "anna" belongs to unknown group "kth"/],
-      ['a pair with an unknown student', one({ edges: [{ student: 'bo', slot: 'farsta-1', cost: 0 }] }), /edge 0 refers to unknown student "bo"/],
-      ['a pair with an unknown slot', one({ edges: [{ student: 'anna', slot: 'kista-9', cost: 0 }] }), /edge 0 refers to unknown slot "kista-9"/],
-      ['a negative cost', one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: -1 }] }), /cost of edge 0 .* must be an integer >= 0, got -1/],
-      ['a fractional cost', one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: 1.5 }] }), /cost of edge 0 .* must be an integer >= 0, got 1.5/],
-      ['a cost that is not a number', one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: NaN }] }), /must be an integer >= 0, got NaN/],
-      ['a negative capacity', one({ slots: [{ id: 'farsta-1', capacity: -2 }] }), /capacity of slot "farsta-1" must be an integer >= 0/],
-      ['a fractional capacity', one({ slots: [{ id: 'farsta-1', capacity: 0.5 }] }), /capacity of slot "farsta-1" must be an integer >= 0/],
+      [
+        'a duplicate university',
+        one({
+          groups: [
+            { id: 'su', quota: 1 },
+            { id: 'su', quota: 2 },
+          ],
+        }),
+        /duplicate group id "su"/,
+      ],
+      [
+        'a duplicate student',
+        one({
+          students: [
+            { id: 'anna', group: 'su' },
+            { id: 'anna', group: 'su' },
+          ],
+        }),
+        /duplicate student id "anna"/,
+      ],
+      [
+        'a duplicate slot',
+        one({
+          slots: [
+            { id: 'farsta-1', capacity: 1 },
+            { id: 'farsta-1', capacity: 1 },
+          ],
+        }),
+        /duplicate slot id "farsta-1"/,
+      ],
+      [
+        'a student of an unknown university',
+        one({ students: [{ id: 'anna', group: 'kth' }] }),
+        /student "anna" belongs to unknown group "kth"/,
+      ],
+      [
+        'a pair with an unknown student',
+        one({ edges: [{ student: 'bo', slot: 'farsta-1', cost: 0 }] }),
+        /edge 0 refers to unknown student "bo"/,
+      ],
+      [
+        'a pair with an unknown slot',
+        one({ edges: [{ student: 'anna', slot: 'kista-9', cost: 0 }] }),
+        /edge 0 refers to unknown slot "kista-9"/,
+      ],
+      [
+        'a negative cost',
+        one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: -1 }] }),
+        /cost of edge 0 .* must be an integer >= 0, got -1/,
+      ],
+      [
+        'a fractional cost',
+        one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: 1.5 }] }),
+        /cost of edge 0 .* must be an integer >= 0, got 1.5/,
+      ],
+      [
+        'a cost that is not a number',
+        one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: NaN }] }),
+        /must be an integer >= 0, got NaN/,
+      ],
+      [
+        'a negative capacity',
+        one({ slots: [{ id: 'farsta-1', capacity: -2 }] }),
+        /capacity of slot "farsta-1" must be an integer >= 0/,
+      ],
+      [
+        'a fractional capacity',
+        one({ slots: [{ id: 'farsta-1', capacity: 0.5 }] }),
+        /capacity of slot "farsta-1" must be an integer >= 0/,
+      ],
       ['a negative quota', one({ groups: [{ id: 'su', quota: -1 }] }), /quota of group "su" must be an integer >= 0/],
-      ['an infinite quota', one({ groups: [{ id: 'su', quota: Infinity }] }), /quota of group "su" must be an integer >= 0/],
+      [
+        'an infinite quota',
+        one({ groups: [{ id: 'su', quota: Infinity }] }),
+        /quota of group "su" must be an integer >= 0/,
+      ],
       [
         'costs too large to add up exactly',
         one({ edges: [{ student: 'anna', slot: 'farsta-1', cost: Number.MAX_SAFE_INTEGER }] }),

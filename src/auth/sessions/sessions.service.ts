@@ -84,5 +84,4 @@ export class SessionsService {
     if (typeof given !== 'string' || given.length !== expected.length) return false;
     return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   }
-
 }

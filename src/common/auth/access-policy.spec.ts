@@ -15,7 +15,9 @@ describe('access policy', () => {
     expect(canActForDistrict(contact, 'bromma')).toBe(true);
     expect(canActForDistrict(contact, 'farsta')).toBe(false);
     expect(canActForUniversity(contact, 'su')).toBe(false);
-    expect(() => assertDistrictScope(contact, 'farsta')).toThrow(expect.objectContaining({ code: 'own_district_only', sv: 'Du kan bara göra det för din egen stadsdel.' }));
+    expect(() => assertDistrictScope(contact, 'farsta')).toThrow(
+      expect.objectContaining({ code: 'own_district_only', sv: 'Du kan bara göra det för din egen stadsdel.' }),
+    );
   });
 
   it('lets a university coordinator act for their own university only', () => {

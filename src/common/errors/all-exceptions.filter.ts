@@ -18,7 +18,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ headersSent: boolean; status(code: number): { json(body: unknown): void } }>();
+    const response = host
+      .switchToHttp()
+      .getResponse<{ headersSent: boolean; status(code: number): { json(body: unknown): void } }>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (response.headersSent) return;
@@ -28,12 +30,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     const refusal = toAppError(exception);
     if (refusal) {
-      const body: ErrorBody = { ...this.head(refusal.getStatus(), refusal.message), code: refusal.code, params: refusal.params };
-      if (refusal.details) body.details = refusal.details.map(({ field, message, code, params, row }) => ({ field, message, code, params, ...(row === undefined ? {} : { row }) }));
+      const body: ErrorBody = {
+        ...this.head(refusal.getStatus(), refusal.message),
+        code: refusal.code,
+        params: refusal.params,
+      };
+      if (refusal.details)
+        body.details = refusal.details.map(({ field, message, code, params, row }) => ({
+          field,
+          message,
+          code,
+          params,
+          ...(row === undefined ? {} : { row }),
+        }));
       return body;
     }
     // Nest's own HTTP exceptions outside the catalogue (none are raised by the service itself).
-    if (exception instanceof HttpException && exception.getStatus() < 500) return this.head(exception.getStatus(), exception.message);
+    if (exception instanceof HttpException && exception.getStatus() < 500)
+      return this.head(exception.getStatus(), exception.message);
     return this.head(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
 

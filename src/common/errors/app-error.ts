@@ -23,7 +23,11 @@ export class AppError extends HttpException {
   }
 
   /** A refusal that carries problems by field (and row), e.g. a 400 validation error or a 409 on some CSV rows. */
-  static withDetails<P extends Params>(spec: CodedSpec<P>, details: FieldProblem[], ...[params]: ParamsArg<P>): AppError {
+  static withDetails<P extends Params>(
+    spec: CodedSpec<P>,
+    details: FieldProblem[],
+    ...[params]: ParamsArg<P>
+  ): AppError {
     return new AppError(spec as unknown as CodedSpec, params ?? {}, details);
   }
 

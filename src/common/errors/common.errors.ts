@@ -36,11 +36,14 @@ export const CommonErrors = defineErrors({
     status: 400,
     sample: { count: 2 } as { count: number; summary?: string; file?: boolean },
     /** `summary`: where a rule's own English says more than "Validation failed" (the problems' messages). `file`: the problems are rows of an import file, none of which was imported. */
-    message: (p) => p.summary ?? (p.file ? `The file has ${p.count} problem(s); nothing was imported` : 'Validation failed'),
+    message: (p) =>
+      p.summary ?? (p.file ? `The file has ${p.count} problem(s); nothing was imported` : 'Validation failed'),
     sv: (p) =>
       p.file
         ? `Filen har ${count(p.count, 'fel', 'fel')}. Ingenting importerades.`
-        : p.count === 1 ? 'Ett fält behöver rättas.' : `${count(p.count, 'fält', 'fält')} behöver rättas.`,
+        : p.count === 1
+          ? 'Ett fält behöver rättas.'
+          : `${count(p.count, 'fält', 'fält')} behöver rättas.`,
   }),
   not_found: error<{ entity: EntityName; name?: string }>({
     status: 404,

@@ -49,7 +49,6 @@ export interface FieldProblem {
   row?: number;
 }
 
-
 /** A row that knows its own code (the key it has in its feature's table). */
 export type CodedSpec<P extends Params = Params> = ErrorSpec<P> & { readonly code: string };
 

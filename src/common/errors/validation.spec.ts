@@ -32,9 +32,27 @@ describe('toFieldProblems', () => {
     const form = plainToInstance(Form, { email: 'nope', places: 30, code: 'y', periods: [{ startsOn: '1' }] });
     const problems = toFieldProblems(await validate(form));
     expect(problems).toEqual([
-      { field: 'email', code: 'isEmail', params: { property: 'email' }, message: 'email must be an email', sv: 'Ange en giltig e-postadress.' },
-      { field: 'places', code: 'max', params: { property: 'places', max: 20 }, message: 'places must not be greater than 20', sv: 'Ange högst 20.' },
-      { field: 'code', code: 'forbidden', params: { property: 'code' }, message: 'You do not have access to this resource', sv: 'Du har inte behörighet till det.' },
+      {
+        field: 'email',
+        code: 'isEmail',
+        params: { property: 'email' },
+        message: 'email must be an email',
+        sv: 'Ange en giltig e-postadress.',
+      },
+      {
+        field: 'places',
+        code: 'max',
+        params: { property: 'places', max: 20 },
+        message: 'places must not be greater than 20',
+        sv: 'Ange högst 20.',
+      },
+      {
+        field: 'code',
+        code: 'forbidden',
+        params: { property: 'code' },
+        message: 'You do not have access to this resource',
+        sv: 'Du har inte behörighet till det.',
+      },
       {
         field: 'periods.0.startsOn',
         code: 'minLength',

@@ -23,7 +23,11 @@ export function withCode<P extends Params>(
   options: ValidationOptions = {},
 ): ValidationOptions {
   // Built from the field's name, as the Swedish text is (`property`), so one row serves every field it fits.
-  return { ...options, message: (args: ValidationArguments) => spec.message({ property: args.property } as unknown as P), context: { code: spec.code } };
+  return {
+    ...options,
+    message: (args: ValidationArguments) => spec.message({ property: args.property } as unknown as P),
+    context: { code: spec.code },
+  };
 }
 
 /** Flattens class-validator's tree into one entry per bad field, named by its dot path, worded from the catalogue. */
@@ -39,11 +43,19 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
 function toProblem(error: ValidationError, field: string, constraints: [string, string][]): FieldProblem {
   const [name] = constraints[0];
   const named = (error.contexts?.[name] as { code?: string } | undefined)?.code;
-  const spec = named ? registeredSpec(named) : (ValidationErrors as unknown as Record<string, CodedSpec | undefined>)[name];
+  const spec = named
+    ? registeredSpec(named)
+    : (ValidationErrors as unknown as Record<string, CodedSpec | undefined>)[name];
   // A rule with no words is a gap in the catalogue, found by its test; never worded by guess.
   if (!spec) throw new Error(`Validation constraint ${named ?? name} has no row in the error catalogue`);
   const params: Params = { property: error.property, ...constraintArguments(error, name) };
-  return { field, code: spec.code, params, message: constraints.map(([, message]) => message).join('; '), sv: spec.sv(params) };
+  return {
+    field,
+    code: spec.code,
+    params,
+    message: constraints.map(([, message]) => message).join('; '),
+    sv: spec.sv(params),
+  };
 }
 
 /** class-validator does not put a constraint's arguments on its error: read them from the DTO's metadata. */

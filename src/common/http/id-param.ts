@@ -5,4 +5,9 @@ import { problem } from '../errors/error-spec';
 
 /** A UUID path parameter; anything else is a 400 naming the parameter. */
 export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => AppError.invalid([problem(CommonErrors.malformed_id, name, { param: name })]) }));
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => AppError.invalid([problem(CommonErrors.malformed_id, name, { param: name })]),
+    }),
+  );

@@ -13,7 +13,13 @@ export function loggerOptions(config: AppConfig): Params {
       level: config.env.LOG_LEVEL,
       genReqId: (req, res) => requestIdOf(req, res),
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.accessToken'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.accessToken',
+        ],
         censor: '[redacted]',
       },
       serializers: {
@@ -24,7 +30,8 @@ export function loggerOptions(config: AppConfig): Params {
         }),
       },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     },
   };
 }

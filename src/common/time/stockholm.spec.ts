@@ -1,4 +1,12 @@
-import { addDays, daysBetween, endOfStockholmDay, startOfStockholmDay, stockholmDate, swedishDate, swedishTimeSpan } from './stockholm';
+import {
+  addDays,
+  daysBetween,
+  endOfStockholmDay,
+  startOfStockholmDay,
+  stockholmDate,
+  swedishDate,
+  swedishTimeSpan,
+} from './stockholm';
 
 describe('Stockholm calendar dates', () => {
   it('reads the local date of an instant, across midnight and DST', () => {
@@ -23,8 +31,12 @@ describe('Stockholm calendar dates', () => {
   });
 
   it('writes a time span the Swedish way, in Stockholm time', () => {
-    expect(swedishTimeSpan(new Date('2026-08-31T07:00:00Z'), new Date('2026-08-31T10:30:00Z'))).toBe('måndag 31 augusti 2026 kl. 09.00–12.30');
-    expect(swedishTimeSpan(new Date('2026-12-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z'))).toBe('tisdag 1 december 2026 kl. 09.00–10.00');
+    expect(swedishTimeSpan(new Date('2026-08-31T07:00:00Z'), new Date('2026-08-31T10:30:00Z'))).toBe(
+      'måndag 31 augusti 2026 kl. 09.00–12.30',
+    );
+    expect(swedishTimeSpan(new Date('2026-12-01T08:00:00Z'), new Date('2026-12-01T09:00:00Z'))).toBe(
+      'tisdag 1 december 2026 kl. 09.00–10.00',
+    );
     expect(addDays('2026-08-31', 13)).toBe('2026-09-13');
   });
 });

@@ -33,7 +33,9 @@ export function swedishTimeSpan(start: Date, end: Date): string {
   const from = DateTime.fromJSDate(start, { zone: STOCKHOLM }).setLocale('sv');
   const to = DateTime.fromJSDate(end, { zone: STOCKHOLM }).setLocale('sv');
   const day = from.toFormat("cccc d MMMM yyyy 'kl.' HH.mm");
-  return from.hasSame(to, 'day') ? `${day}–${to.toFormat('HH.mm')}` : `${day} – ${to.toFormat("cccc d MMMM yyyy 'kl.' HH.mm")}`;
+  return from.hasSame(to, 'day')
+    ? `${day}–${to.toFormat('HH.mm')}`
+    : `${day} – ${to.toFormat("cccc d MMMM yyyy 'kl.' HH.mm")}`;
 }
 
 /** The calendar date `days` after `date`. */

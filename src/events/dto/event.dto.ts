@@ -102,4 +102,3 @@ export class AttendanceDto {
   @Type(() => AttendanceEntryDto)
   attendance: AttendanceEntryDto[];
 }
-

@@ -1,14 +1,23 @@
 import { defineTemplate, renderMail } from './mail-template';
 import { TEMPLATES } from '.';
 
-const context = { organisation: 'Stockholms stad, Socialförvaltningen', coordinatorContact: 'Anna, anna@stockholm.se', publicUrl: 'https://vfu.example.se' };
+const context = {
+  organisation: 'Stockholms stad, Socialförvaltningen',
+  coordinatorContact: 'Anna, anna@stockholm.se',
+  publicUrl: 'https://vfu.example.se',
+};
 
 const sample = defineTemplate<{ name: string; rows: string[][] }>({
   name: 'sample',
   content: (data) => ({
     subject: `Till ${data.name}`,
     greeting: `Hej ${data.name}!`,
-    blocks: ['Ett stycke.', { list: ['ett', 'två'] }, { link: { label: 'Öppna', url: 'https://x.se/?a=1&b=2' } }, { table: { header: ['A', 'B'], rows: data.rows } }],
+    blocks: [
+      'Ett stycke.',
+      { list: ['ett', 'två'] },
+      { link: { label: 'Öppna', url: 'https://x.se/?a=1&b=2' } },
+      { table: { header: ['A', 'B'], rows: data.rows } },
+    ],
   }),
 });
 
@@ -24,7 +33,9 @@ describe('renderMail', () => {
     expect(mail.html).toContain('<ul><li>ett</li><li>två</li></ul>');
     expect(mail.html).toContain('<a href="https://x.se/?a=1&amp;b=2">Öppna</a>');
     expect(mail.html).toContain('<th>A</th><th>B</th>');
-    expect(mail.html).toContain('Stockholms stad, Socialförvaltningen<br>Frågor om VFU-samarbetet? Kontakta Anna, anna@stockholm.se.');
+    expect(mail.html).toContain(
+      'Stockholms stad, Socialförvaltningen<br>Frågor om VFU-samarbetet? Kontakta Anna, anna@stockholm.se.',
+    );
     expect(mail.html).toMatch(/^<!doctype html><html lang="sv">/);
   });
 
@@ -38,7 +49,11 @@ describe('renderMail', () => {
 
   it('every template names itself by its key and renders in Swedish', () => {
     for (const [key, template] of Object.entries(TEMPLATES)) expect(template.name).toBe(key);
-    const welcome = renderMail(TEMPLATES['user-welcome'], { name: 'Ulla', email: 'u@su.se', role: 'university_coordinator', scopeName: 'Stockholms universitet' }, context);
+    const welcome = renderMail(
+      TEMPLATES['user-welcome'],
+      { name: 'Ulla', email: 'u@su.se', role: 'university_coordinator', scopeName: 'Stockholms universitet' },
+      context,
+    );
     expect(welcome.subject).toBe('Ditt konto i VFU-tjänsten');
     expect(welcome.text).toContain('Din roll: VFU-samordnare, Stockholms universitet.');
     expect(welcome.text).toContain('https://vfu.example.se/');

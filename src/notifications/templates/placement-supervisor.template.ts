@@ -15,7 +15,11 @@ export const placementSupervisor = defineTemplate<PlacementSupervisorData>({
     greeting: `Hej ${data.name}!`,
     blocks: [
       `Tack för att du tar emot socionomstudenter i ${data.districtName}. Du är handledare för:`,
-      { list: data.students.map((s) => `${s.studentName}, ${s.universityName}, på ${s.unitName}${s.period ? `, VFU-period ${s.period}` : ''}`) },
+      {
+        list: data.students.map(
+          (s) => `${s.studentName}, ${s.universityName}, på ${s.unitName}${s.period ? `, VFU-period ${s.period}` : ''}`,
+        ),
+      },
       'Lärosätet hör av sig med information om kursen. Inbjudan till det gemensamma introduktionstillfället kommer separat.',
     ],
   }),

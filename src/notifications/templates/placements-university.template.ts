@@ -4,7 +4,14 @@ export interface PlacementsUniversityData {
   name: string;
   universityName: string;
   termCode: string;
-  placements: { studentName: string; districtName: string; unitName: string; field: string; supervisorName: string; supervisorEmail: string }[];
+  placements: {
+    studentName: string;
+    districtName: string;
+    unitName: string;
+    field: string;
+    supervisorName: string;
+    supervisorEmail: string;
+  }[];
 }
 
 /** To a university's VFU coordinators when placements are published: where each student goes. */
@@ -17,8 +24,22 @@ export const placementsUniversity = defineTemplate<PlacementsUniversityData>({
       `Stockholms stad har publicerat placeringarna för ${data.termCode}. ${data.placements.length} av era studenter är placerade:`,
       {
         table: {
-          header: ['Student', 'Stadsdelsförvaltning', 'Enhet', 'Verksamhetsområde', 'Handledare', 'Handledarens e-post'],
-          rows: data.placements.map((p) => [p.studentName, p.districtName, p.unitName, p.field, p.supervisorName, p.supervisorEmail]),
+          header: [
+            'Student',
+            'Stadsdelsförvaltning',
+            'Enhet',
+            'Verksamhetsområde',
+            'Handledare',
+            'Handledarens e-post',
+          ],
+          rows: data.placements.map((p) => [
+            p.studentName,
+            p.districtName,
+            p.unitName,
+            p.field,
+            p.supervisorName,
+            p.supervisorEmail,
+          ]),
         },
       },
       { link: { label: 'Se och ladda ner placeringarna', url: `${context.publicUrl}/` } },

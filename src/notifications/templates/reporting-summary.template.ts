@@ -24,7 +24,12 @@ export const reportingSummary = defineTemplate<ReportingSummaryData>({
       ...(data.missing.length
         ? [
             'Har inte rapporterat:',
-            { list: data.missing.map((m) => `${m.districtName} (${m.contactName ? `kontaktperson ${m.contactName}` : 'saknar kontaktperson'})`) },
+            {
+              list: data.missing.map(
+                (m) =>
+                  `${m.districtName} (${m.contactName ? `kontaktperson ${m.contactName}` : 'saknar kontaktperson'})`,
+              ),
+            },
           ]
         : ['Alla stadsdelsförvaltningar har rapporterat.']),
       { link: { label: 'Se balansen för terminen', url: `${context.publicUrl}/` } },

@@ -18,7 +18,13 @@ export const studentRequest = defineTemplate<StudentRequestData>({
     greeting: `Hej ${data.name}!`,
     blocks: [
       `${data.districtName} har fått en förfrågan om VFU-plats från en student och vidarebefordrar den till lärosätena enligt avsiktsförklaringen.`,
-      { list: [`Student: ${data.studentName}, ${data.studentEmail}`, `Lärosäte: ${data.studentUniversity}`, `Mottagen: ${data.receivedOn}`] },
+      {
+        list: [
+          `Student: ${data.studentName}, ${data.studentEmail}`,
+          `Lärosäte: ${data.studentUniversity}`,
+          `Mottagen: ${data.receivedOn}`,
+        ],
+      },
       data.message,
       'Svara studenten och markera förfrågan som besvarad i VFU-tjänsten.',
       { link: { label: 'Öppna förfrågan', url: `${context.publicUrl}/` } },

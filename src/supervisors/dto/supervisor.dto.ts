@@ -1,5 +1,17 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { trim, trimLower } from '../../common/http/transforms';
 import { Supervisor, TrainingStatus } from '../entities/supervisor.entity';
 
@@ -77,6 +89,14 @@ export class SupervisorResponse {
   active: boolean;
 
   static of(s: Supervisor): SupervisorResponse {
-    return { id: s.id, districtId: s.districtId, name: s.name, email: s.email, trainingStatus: s.trainingStatus, capacity: s.capacity, active: s.active };
+    return {
+      id: s.id,
+      districtId: s.districtId,
+      name: s.name,
+      email: s.email,
+      trainingStatus: s.trainingStatus,
+      capacity: s.capacity,
+      active: s.active,
+    };
   }
 }

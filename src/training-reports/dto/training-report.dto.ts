@@ -48,6 +48,14 @@ export class TrainingReportResponse {
   updatedAt: Date;
 
   static of(r: TrainingReport): TrainingReportResponse {
-    return { id: r.id, universityId: r.universityId, year: r.year, offeredTraining: r.offeredTraining, notAdmitted: r.notAdmitted, evaluationSummary: r.evaluationSummary, updatedAt: r.updatedAt };
+    return {
+      id: r.id,
+      universityId: r.universityId,
+      year: r.year,
+      offeredTraining: r.offeredTraining,
+      notAdmitted: r.notAdmitted,
+      evaluationSummary: r.evaluationSummary,
+      updatedAt: r.updatedAt,
+    };
   }
 }

@@ -3,7 +3,6 @@ import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } f
 import { Role } from '../../common/auth/role';
 import { trim, trimLower } from '../../common/http/transforms';
 
-
 export class CreateUserDto {
   @Transform(trimLower)
   @IsEmail()

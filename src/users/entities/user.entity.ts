@@ -14,9 +14,12 @@ import { District } from '../../districts/entities/district.entity';
 import { University } from '../../universities/entities/university.entity';
 
 @Entity('users')
-@Check('user_role_scope', `(role = 'coordinator' AND district_id IS NULL AND university_id IS NULL)
+@Check(
+  'user_role_scope',
+  `(role = 'coordinator' AND district_id IS NULL AND university_id IS NULL)
   OR (role = 'district_contact' AND district_id IS NOT NULL AND university_id IS NULL)
-  OR (role = 'university_coordinator' AND university_id IS NOT NULL AND district_id IS NULL)`)
+  OR (role = 'university_coordinator' AND university_id IS NOT NULL AND district_id IS NULL)`,
+)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -117,7 +117,11 @@ export class CoordinatorAdminPagesController {
   }
 
   @Post('handelser/:id/narvaro')
-  async recordAttendance(@Req() request: GuardedRequest, @Res() response: Response, @IdParam() id: string): Promise<void> {
+  async recordAttendance(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const { event } = await this.events.get(request.actor!, id);
     return this.form.submit(request, response, {
       dto: AttendanceDto,
@@ -129,7 +133,11 @@ export class CoordinatorAdminPagesController {
       onForm: 'above',
       done: (invitees) => ({
         redirect: `/handelser/${id}`,
-        confirmation: CONFIRM.attendanceSaved({ title: event.title, attended: invitees.filter((i) => i.attended).length, invited: invitees.length }),
+        confirmation: CONFIRM.attendanceSaved({
+          title: event.title,
+          attended: invitees.filter((i) => i.attended).length,
+          invited: invitees.length,
+        }),
       }),
       page: (refused) => this.eventView(request, id, refused),
     });
@@ -138,7 +146,11 @@ export class CoordinatorAdminPagesController {
   private async eventView(request: GuardedRequest, id: string, refused?: Refused): Promise<string> {
     const { event } = await this.events.get(request.actor!, id);
     const [invitees, terms] = await Promise.all([this.events.invitees(id), this.terms.list()]);
-    return this.view.page(request, 'coordinator-admin/event', eventPage({ event, invitees, terms, begun: this.events.attendanceOpen(event) }, refused));
+    return this.view.page(
+      request,
+      'coordinator-admin/event',
+      eventPage({ event, invitees, terms, begun: this.events.attendanceOpen(event) }, refused),
+    );
   }
 
   // Users
@@ -175,8 +187,16 @@ export class CoordinatorAdminPagesController {
   }
 
   private async usersView(request: GuardedRequest, refused?: Refused): Promise<string> {
-    const [users, districts, universities] = await Promise.all([this.users.list(), this.districts.list(), this.universities.list()]);
-    return this.view.page(request, 'coordinator-admin/users', usersPage({ users, districts, universities, selfId: request.actor!.id }, refused));
+    const [users, districts, universities] = await Promise.all([
+      this.users.list(),
+      this.districts.list(),
+      this.universities.list(),
+    ]);
+    return this.view.page(
+      request,
+      'coordinator-admin/users',
+      usersPage({ users, districts, universities, selfId: request.actor!.id }, refused),
+    );
   }
 
   // Districts
@@ -193,7 +213,10 @@ export class CoordinatorAdminPagesController {
       input: districtInput,
       call: (dto) => this.districts.update(request.actor!, id, dto),
       errorFor: districtForm(id),
-      done: (district) => ({ redirect: `/stadsdelar#stadsdel-${district.code}`, confirmation: CONFIRM.districtSaved(district) }),
+      done: (district) => ({
+        redirect: `/stadsdelar#stadsdel-${district.code}`,
+        confirmation: CONFIRM.districtSaved(district),
+      }),
       page: (refused) => this.districtsView(request, refused),
     });
   }
@@ -207,10 +230,18 @@ export class CoordinatorAdminPagesController {
 
   @Get('uppfoljning')
   async followUp(@Req() request: GuardedRequest, @Query('termin') code?: string): Promise<string> {
-    const [terms, trend, universities] = await Promise.all([this.terms.list(), this.reports.trend(), this.universities.list()]);
+    const [terms, trend, universities] = await Promise.all([
+      this.terms.list(),
+      this.reports.trend(),
+      this.universities.list(),
+    ]);
     const term = chooseTerm(terms, code);
     const report = term ? await this.reports.termReport(term.code) : null;
-    return this.view.page(request, 'coordinator-admin/follow-up', followUpPage({ terms, term, report, trend, universities }));
+    return this.view.page(
+      request,
+      'coordinator-admin/follow-up',
+      followUpPage({ terms, term, report, trend, universities }),
+    );
   }
 
   @Get('uppfoljning.csv')
@@ -223,22 +254,41 @@ export class CoordinatorAdminPagesController {
 
   @Get('uppfoljning/trend.csv')
   async trendCsv(@Res() response: Response): Promise<void> {
-    response.type('text/csv; charset=utf-8').attachment('uppfoljning-terminer.csv').send(trendCsv(await this.reports.trend()));
+    response
+      .type('text/csv; charset=utf-8')
+      .attachment('uppfoljning-terminer.csv')
+      .send(trendCsv(await this.reports.trend()));
   }
 
   // Audit log
 
   /** A filter form sent by GET: nothing changes, so a bad address is the page again with its problem (400), not a redirect. */
   @Get('logg')
-  async log(@Req() request: GuardedRequest, @Res() response: Response, @Query() query: Record<string, unknown>): Promise<void> {
+  async log(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const { input, values } = logQuery(query);
     const checked = await checkForm(AuditQueryDto, input);
-    if ('failure' in checked) return sendPage(response, checked.failure.status, await this.logView(request, null, { values, errors: logErrors(checked.failure.errors) }));
+    if ('failure' in checked)
+      return sendPage(
+        response,
+        checked.failure.status,
+        await this.logView(request, null, { values, errors: logErrors(checked.failure.errors) }),
+      );
     sendPage(response, 200, await this.logView(request, checked.dto, { values }));
   }
 
-  private async logView(request: GuardedRequest, query: AuditQueryDto | null, state: { values: Record<string, unknown>; errors?: FormErrors }): Promise<string> {
-    const [entries, users] = await Promise.all([query ? this.audit.list(query) : Promise.resolve([]), this.users.list()]);
+  private async logView(
+    request: GuardedRequest,
+    query: AuditQueryDto | null,
+    state: { values: Record<string, unknown>; errors?: FormErrors },
+  ): Promise<string> {
+    const [entries, users] = await Promise.all([
+      query ? this.audit.list(query) : Promise.resolve([]),
+      this.users.list(),
+    ]);
     return this.view.page(request, 'coordinator-admin/log', logPage({ entries, users, query }, state));
   }
 }

@@ -29,7 +29,15 @@ import { UniversitiesService } from '../../universities/universities.service';
 import { FormFlow, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import { CONFIRM } from '../texts';
-import { dashboardPage, placementsPage, runPage, termForm, TermNames, termNames, termsPage } from '../view-models/coordinator';
+import {
+  dashboardPage,
+  placementsPage,
+  runPage,
+  termForm,
+  TermNames,
+  termNames,
+  termsPage,
+} from '../view-models/coordinator';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -90,23 +98,39 @@ export class CoordinatorPagesController {
   }
 
   @Post('terminer/:code/kvoter/:universityId')
-  overrideQuota(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
+  overrideQuota(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Param('code') code: string,
+    @IdParam('universityId') universityId: string,
+  ): Promise<void> {
     return this.form.submit(request, response, {
       dto: PutQuotaDto,
       input: (body) => ({ quota: formValue.int(body.quota) }),
       call: (dto) => this.balance.overrideQuota(request.actor!, code, universityId, dto.quota),
       errorFor: `quota:${universityId}`,
-      done: async (set) => ({ redirect: `${termPath(code)}#kvoter`, confirmation: CONFIRM.quotaSet({ university: await this.universityName(universityId), quota: set.quota }) }),
+      done: async (set) => ({
+        redirect: `${termPath(code)}#kvoter`,
+        confirmation: CONFIRM.quotaSet({ university: await this.universityName(universityId), quota: set.quota }),
+      }),
       page: (refused) => this.dashboardView(request, code, refused),
     });
   }
 
   @Post('terminer/:code/kvoter/:universityId/aterstall')
-  restoreQuota(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('universityId') universityId: string): Promise<void> {
+  restoreQuota(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Param('code') code: string,
+    @IdParam('universityId') universityId: string,
+  ): Promise<void> {
     return this.form.submit(request, response, {
       call: () => this.balance.restoreQuota(request.actor!, code, universityId),
       errorFor: `quota:${universityId}`,
-      done: async () => ({ redirect: `${termPath(code)}#kvoter`, confirmation: CONFIRM.quotaRestored({ university: await this.universityName(universityId) }) }),
+      done: async () => ({
+        redirect: `${termPath(code)}#kvoter`,
+        confirmation: CONFIRM.quotaRestored({ university: await this.universityName(universityId) }),
+      }),
       page: (refused) => this.dashboardView(request, code, refused),
     });
   }
@@ -140,15 +164,31 @@ export class CoordinatorPagesController {
     return this.form.submit(request, response, {
       call: () => this.allocation.start(request.actor!, code),
       errorFor: 'allocation',
-      done: (run) => ({ redirect: `${termPath(code)}/fordelning/${run.id}`, confirmation: CONFIRM.allocationStarted({ code }) }),
+      done: (run) => ({
+        redirect: `${termPath(code)}/fordelning/${run.id}`,
+        confirmation: CONFIRM.allocationStarted({ code }),
+      }),
       page: (refused) => this.dashboardView(request, code, refused),
     });
   }
 
-  private async dashboardView(request: GuardedRequest, code: string, refused?: Refused, reminders?: ReminderResultResponse): Promise<string> {
+  private async dashboardView(
+    request: GuardedRequest,
+    code: string,
+    refused?: Refused,
+    reminders?: ReminderResultResponse,
+  ): Promise<string> {
     const term = await this.terms.get(code);
-    const [balance, universities, runs] = await Promise.all([this.balance.get(code), this.universities.list(), this.allocation.list(code)]);
-    return this.view.page(request, 'coordinator/dashboard', dashboardPage({ term, balance, universities, runs, reminders }, refused));
+    const [balance, universities, runs] = await Promise.all([
+      this.balance.get(code),
+      this.universities.list(),
+      this.allocation.list(code),
+    ]);
+    return this.view.page(
+      request,
+      'coordinator/dashboard',
+      dashboardPage({ term, balance, universities, runs, reminders }, refused),
+    );
   }
 
   private async universityName(id: string): Promise<string> {
@@ -163,11 +203,19 @@ export class CoordinatorPagesController {
   }
 
   @Post('terminer/:code/fordelning/:runId/tillampa')
-  async applyRun(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam('runId') runId: string): Promise<void> {
+  async applyRun(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Param('code') code: string,
+    @IdParam('runId') runId: string,
+  ): Promise<void> {
     await this.runOf(code, runId);
     return this.form.submit(request, response, {
       call: () => this.allocation.apply(request.actor!, runId),
-      done: ({ applied }) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.proposalApplied({ code, applied }) }),
+      done: ({ applied }) => ({
+        redirect: `${termPath(code)}/placeringar`,
+        confirmation: CONFIRM.proposalApplied({ code, applied }),
+      }),
       page: (refused) => this.runView(request, code, runId, refused),
     });
   }
@@ -193,7 +241,11 @@ export class CoordinatorPagesController {
   }
 
   @Get('terminer/:code/placeringar.csv')
-  async placementsCsv(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
+  async placementsCsv(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Param('code') code: string,
+  ): Promise<void> {
     const rows = await this.assignments.list(request.actor!, code);
     response.type('text/csv; charset=utf-8').attachment(`placeringar-${code}.csv`).send(assignmentsCsv(rows));
   }
@@ -202,16 +254,28 @@ export class CoordinatorPagesController {
   assign(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string): Promise<void> {
     return this.form.submit(request, response, {
       dto: CreateAssignmentDto,
-      input: (body) => ({ studentId: formValue.text(body.studentId) ?? '', offerId: formValue.text(body.offerId) ?? '', supervisorId: formValue.text(body.supervisorId) ?? '' }),
+      input: (body) => ({
+        studentId: formValue.text(body.studentId) ?? '',
+        offerId: formValue.text(body.offerId) ?? '',
+        supervisorId: formValue.text(body.supervisorId) ?? '',
+      }),
       call: (dto) => this.assignments.assign(request.actor!, code, dto),
       errorFor: 'assign',
-      done: (placement) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.studentPlaced(placement) }),
+      done: (placement) => ({
+        redirect: `${termPath(code)}/placeringar`,
+        confirmation: CONFIRM.studentPlaced(placement),
+      }),
       page: (refused) => this.placementsView(request, code, refused),
     });
   }
 
   @Post('terminer/:code/placeringar/:id/ta-bort')
-  async unassign(@Req() request: GuardedRequest, @Res() response: Response, @Param('code') code: string, @IdParam() id: string): Promise<void> {
+  async unassign(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Param('code') code: string,
+    @IdParam() id: string,
+  ): Promise<void> {
     const placement = (await this.assignments.list(request.actor!, code)).find((r) => r.id === id);
     if (!placement) throw AppError.notFound('assignment');
     return this.form.submit(request, response, {
@@ -227,7 +291,10 @@ export class CoordinatorPagesController {
     return this.form.submit(request, response, {
       call: () => this.publication.publish(request.actor!, code),
       errorFor: 'publish',
-      done: (published) => ({ redirect: `${termPath(code)}/placeringar`, confirmation: CONFIRM.published({ code, ...published }) }),
+      done: (published) => ({
+        redirect: `${termPath(code)}/placeringar`,
+        confirmation: CONFIRM.published({ code, ...published }),
+      }),
       page: (refused) => this.placementsView(request, code, refused),
     });
   }

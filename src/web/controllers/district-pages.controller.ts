@@ -20,7 +20,16 @@ import { FormFlow, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import { chooseTerm } from '../term-choice';
 import { CONFIRM } from '../texts';
-import { offerInput, offerPage, offersPage, offerValues, placedPage, supervisorInput, supervisorPage, supervisorsPage } from '../view-models/district';
+import {
+  offerInput,
+  offerPage,
+  offersPage,
+  offerValues,
+  placedPage,
+  supervisorInput,
+  supervisorPage,
+  supervisorsPage,
+} from '../view-models/district';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -66,11 +75,19 @@ export class DistrictPagesController {
 
   @Get('handledare/:id')
   async supervisorForm(@Req() request: GuardedRequest, @IdParam() id: string): Promise<string> {
-    return this.view.page(request, 'district/supervisor', supervisorPage(SupervisorResponse.of(await this.supervisors.get(request.actor!, id))));
+    return this.view.page(
+      request,
+      'district/supervisor',
+      supervisorPage(SupervisorResponse.of(await this.supervisors.get(request.actor!, id))),
+    );
   }
 
   @Post('handledare/:id')
-  async saveSupervisor(@Req() request: GuardedRequest, @Res() response: Response, @IdParam() id: string): Promise<void> {
+  async saveSupervisor(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @IdParam() id: string,
+  ): Promise<void> {
     const actor = request.actor!;
     const supervisor = SupervisorResponse.of(await this.supervisors.get(actor, id));
     return this.form.submit(request, response, {
@@ -98,7 +115,10 @@ export class DistrictPagesController {
       call: (dto) => this.offers.create(actor, code, dto),
       conflictField: OFFER_CONFLICTS,
       values: offerValues,
-      done: (offer) => ({ redirect: offersOf(code), confirmation: CONFIRM.offerAdded(offer, OfferResponse.of(offer).warnings.length > 0) }),
+      done: (offer) => ({
+        redirect: offersOf(code),
+        confirmation: CONFIRM.offerAdded(offer, OfferResponse.of(offer).warnings.length > 0),
+      }),
       page: (refused) => this.offersView(request, code, refused),
     });
   }
@@ -154,8 +174,15 @@ export class DistrictPagesController {
 
   private async supervisorsView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
-    const [district, supervisors] = await Promise.all([this.districts.get(actor.districtId!), this.supervisors.list(actor, {})]);
-    return this.view.page(request, 'district/supervisors', supervisorsPage({ district, supervisors: supervisors.map(SupervisorResponse.of) }, refused));
+    const [district, supervisors] = await Promise.all([
+      this.districts.get(actor.districtId!),
+      this.supervisors.list(actor, {}),
+    ]);
+    return this.view.page(
+      request,
+      'district/supervisors',
+      supervisorsPage({ district, supervisors: supervisors.map(SupervisorResponse.of) }, refused),
+    );
   }
 
   private async offersView(request: GuardedRequest, code: unknown, refused?: Refused): Promise<string> {
@@ -167,12 +194,26 @@ export class DistrictPagesController {
       this.supervisors.list(actor, {}),
       term ? this.offers.list(actor, term.code, {}) : Promise.resolve([]),
     ]);
-    const data = { district, terms, term, offers: offers.map(OfferResponse.of), supervisors: supervisors.map(SupervisorResponse.of), now: this.clock.now() };
+    const data = {
+      district,
+      terms,
+      term,
+      offers: offers.map(OfferResponse.of),
+      supervisors: supervisors.map(SupervisorResponse.of),
+      now: this.clock.now(),
+    };
     return this.view.page(request, 'district/offers', offersPage(data, refused));
   }
 
   private async offerView(request: GuardedRequest, offer: OfferResponse, refused?: Refused): Promise<string> {
-    const [term, supervisors] = await Promise.all([this.terms.getById(offer.termId), this.supervisors.list(request.actor!, {})]);
-    return this.view.page(request, 'district/offer', offerPage({ offer, term, supervisors: supervisors.map(SupervisorResponse.of), now: this.clock.now() }, refused));
+    const [term, supervisors] = await Promise.all([
+      this.terms.getById(offer.termId),
+      this.supervisors.list(request.actor!, {}),
+    ]);
+    return this.view.page(
+      request,
+      'district/offer',
+      offerPage({ offer, term, supervisors: supervisors.map(SupervisorResponse.of), now: this.clock.now() }, refused),
+    );
   }
 }

@@ -32,7 +32,10 @@ export class HomeController {
   /** One event as a calendar file, for the signed-in user (the API's copy needs a bearer token). */
   @Get('handelser/:id.ics')
   async ics(@IdParam() id: string, @Res() response: Response): Promise<void> {
-    response.type('text/calendar; charset=utf-8').attachment('handelse.ics').send(await this.events.ics(id));
+    response
+      .type('text/calendar; charset=utf-8')
+      .attachment('handelse.ics')
+      .send(await this.events.ics(id));
   }
 
   @Post('kalenderlank')

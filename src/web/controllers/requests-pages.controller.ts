@@ -5,7 +5,11 @@ import { Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role';
 import { IdParam } from '../../common/http/id-param';
 import { DistrictsService } from '../../districts/districts.service';
-import { CreateStudentRequestDto, StudentRequestResponse, UpdateStudentRequestDto } from '../../student-requests/dto/student-request.dto';
+import {
+  CreateStudentRequestDto,
+  StudentRequestResponse,
+  UpdateStudentRequestDto,
+} from '../../student-requests/dto/student-request.dto';
 import { StudentRequestStatus } from '../../student-requests/student-request-status';
 import { ANSWER_WITHIN_DAYS, StudentRequestsService } from '../../student-requests/student-requests.service';
 import { UniversitiesService } from '../../universities/universities.service';
@@ -41,7 +45,10 @@ export class RequestsPagesController {
       call: (dto) => this.requests.create(request.actor!, dto),
       done: async (created) => ({
         redirect: '/forfragningar',
-        confirmation: CONFIRM.requestForwarded({ studentName: created.studentName, university: created.universityId ? (await this.universities.get(created.universityId)).name : undefined }),
+        confirmation: CONFIRM.requestForwarded({
+          studentName: created.studentName,
+          university: created.universityId ? (await this.universities.get(created.universityId)).name : undefined,
+        }),
       }),
       page: (refused) => this.page(request, refused),
     });
@@ -58,7 +65,10 @@ export class RequestsPagesController {
       errorFor: requestForm(id),
       done: (updated) => ({
         redirect: `/forfragningar${request.query.forsenade === '1' ? '?forsenade=1' : ''}`,
-        confirmation: updated.status === StudentRequestStatus.Closed ? CONFIRM.requestClosed(updated) : CONFIRM.requestAnswered(updated),
+        confirmation:
+          updated.status === StudentRequestStatus.Closed
+            ? CONFIRM.requestClosed(updated)
+            : CONFIRM.requestAnswered(updated),
       }),
       page: (refused) => this.page(request, refused),
     });
@@ -73,7 +83,15 @@ export class RequestsPagesController {
       this.universities.list(),
     ]);
     const requests = found.map((r) => StudentRequestResponse.of(r, this.requests.isOverdue(r)));
-    const data = { role: actor.role, contactDistrictId: actor.districtId, requests, overdueOnly, answerWithinDays: ANSWER_WITHIN_DAYS, districts, universities };
+    const data = {
+      role: actor.role,
+      contactDistrictId: actor.districtId,
+      requests,
+      overdueOnly,
+      answerWithinDays: ANSWER_WITHIN_DAYS,
+      districts,
+      universities,
+    };
     return this.view.page(request, 'requests/list', requestsPage(data, refused));
   }
 }

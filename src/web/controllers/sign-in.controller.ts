@@ -3,7 +3,12 @@ import type { Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import { GuardedRequest } from '../../auth/access.guard';
 import { AuthService } from '../../auth/auth.service';
-import { PRE_SESSION_CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_MS, SessionsService } from '../../auth/sessions/sessions.service';
+import {
+  PRE_SESSION_CSRF_COOKIE,
+  SESSION_COOKIE,
+  SESSION_IDLE_MS,
+  SessionsService,
+} from '../../auth/sessions/sessions.service';
 import { Public } from '../../common/auth/decorators';
 import { AppConfig } from '../../config/app-config';
 import { sessionToken } from '../confirmation.interceptor';
@@ -26,7 +31,13 @@ export class SignInController {
   ) {}
 
   private cookie(response: Response, name: string, value: string, maxAge: number): void {
-    response.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure: this.config.isProduction, path: '/', maxAge });
+    response.cookie(name, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.isProduction,
+      path: '/',
+      maxAge,
+    });
   }
 
   @Public()
@@ -48,7 +59,11 @@ export class SignInController {
   @Public()
   @Post('logga-in')
   @HttpCode(200)
-  async signIn(@Req() request: GuardedRequest, @Res() response: Response, @Body() body: Record<string, unknown>): Promise<void> {
+  async signIn(
+    @Req() request: GuardedRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
     const password = typeof body.password === 'string' ? body.password : '';
     let signedIn: Awaited<ReturnType<AuthService['login']>>;
@@ -56,7 +71,11 @@ export class SignInController {
       signedIn = await this.auth.login(email, password, request.ip ?? 'unknown');
     } catch (error) {
       const { status, errors } = formFailure(error);
-      return sendPage(response, status, this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors }));
+      return sendPage(
+        response,
+        status,
+        this.view.page(request, 'login', { title: 'Logga in', next: safeNext(body.next), values: { email }, errors }),
+      );
     }
     await this.sessions.end(sessionToken(request));
     this.cookie(response, SESSION_COOKIE, await this.sessions.start(signedIn.user), SESSION_IDLE_MS * 3);

@@ -80,7 +80,10 @@ export class UniversityPagesController {
       dto: PutDemandDto,
       input: (body) => ({ requestedPlaces: formValue.int(body.requestedPlaces) }),
       call: (dto) => this.demand.put(actor, code, actor.universityId!, dto),
-      done: (_, dto) => ({ redirect: `/behov?termin=${encodeURIComponent(code)}`, confirmation: CONFIRM.demandSaved({ code, requestedPlaces: dto.requestedPlaces }) }),
+      done: (_, dto) => ({
+        redirect: `/behov?termin=${encodeURIComponent(code)}`,
+        confirmation: CONFIRM.demandSaved({ code, requestedPlaces: dto.requestedPlaces }),
+      }),
       page: (refused) => this.demandView(request, refused),
     });
   }
@@ -100,7 +103,10 @@ export class UniversityPagesController {
       call: (dto) => this.students.create(actor, code, dto),
       values: studentValues,
       onForm: onStudentForm,
-      done: (student) => ({ redirect: studentsOf(code), confirmation: CONFIRM.studentAdded({ name: student.name, code }) }),
+      done: (student) => ({
+        redirect: studentsOf(code),
+        confirmation: CONFIRM.studentAdded({ name: student.name, code }),
+      }),
       page: (refused) => this.studentsView(request, refused),
     });
   }
@@ -137,7 +143,10 @@ export class UniversityPagesController {
       call: (dto) => this.students.update(actor, id, dto),
       values: studentValues,
       onForm: onStudentForm,
-      done: async (saved) => ({ redirect: studentsOf((await this.terms.getById(student.termId)).code), confirmation: CONFIRM.studentSaved(saved) }),
+      done: async (saved) => ({
+        redirect: studentsOf((await this.terms.getById(student.termId)).code),
+        confirmation: CONFIRM.studentSaved(saved),
+      }),
       page: (refused) => this.studentView(request, student, refused),
     });
   }
@@ -165,7 +174,11 @@ export class UniversityPagesController {
       term ? this.assignments.list(actor, term.code) : undefined,
       term ? (this.students.list(actor, term.code) as Promise<StudentResponse[]>) : undefined,
     ]);
-    return this.view.page(request, 'university/placements', placementsPage({ terms, term, university, districts, rows, students }));
+    return this.view.page(
+      request,
+      'university/placements',
+      placementsPage({ terms, term, university, districts, rows, students }),
+    );
   }
 
   /** The same rows as the page, for a spreadsheet. */
@@ -199,7 +212,10 @@ export class UniversityPagesController {
         await this.trainingReports.put(actor, dto);
         return { replaced };
       },
-      done: ({ replaced }, dto) => ({ redirect: '/handledarutbildning', confirmation: CONFIRM.trainingReported({ year: dto.year, replaced }) }),
+      done: ({ replaced }, dto) => ({
+        redirect: '/handledarutbildning',
+        confirmation: CONFIRM.trainingReported({ year: dto.year, replaced }),
+      }),
       page: (refused) => this.trainingView(request, refused),
     });
   }
@@ -217,7 +233,11 @@ export class UniversityPagesController {
       term ? this.demand.list(actor, term.code).then(([own]) => own) : undefined,
       term ? this.balance.get(term.code) : undefined,
     ]);
-    return this.view.page(request, 'university/demand', demandPage({ terms, term, university, demand, balance, universityId: actor.universityId! }, refused));
+    return this.view.page(
+      request,
+      'university/demand',
+      demandPage({ terms, term, university, demand, balance, universityId: actor.universityId! }, refused),
+    );
   }
 
   private async studentsView(request: GuardedRequest, refused?: Refused): Promise<string> {
@@ -228,17 +248,28 @@ export class UniversityPagesController {
       this.districts.list(),
       term ? (this.students.list(actor, term.code) as Promise<StudentResponse[]>) : [],
     ]);
-    return this.view.page(request, 'university/students', studentsPage({ terms, term, university, students, districts }, refused));
+    return this.view.page(
+      request,
+      'university/students',
+      studentsPage({ terms, term, university, students, districts }, refused),
+    );
   }
 
   private async studentView(request: GuardedRequest, student: StudentResponse, refused?: Refused): Promise<string> {
     const [districts, term] = await Promise.all([this.districts.list(), this.terms.getById(student.termId)]);
-    return this.view.page(request, 'university/student', studentPage({ student, termCode: term.code, districts }, refused));
+    return this.view.page(
+      request,
+      'university/student',
+      studentPage({ student, termCode: term.code, districts }, refused),
+    );
   }
 
   private async trainingView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
-    const [university, reports] = await Promise.all([this.universities.get(actor.universityId!), this.trainingReports.list(actor, {})]);
+    const [university, reports] = await Promise.all([
+      this.universities.get(actor.universityId!),
+      this.trainingReports.list(actor, {}),
+    ]);
     const year = DateTime.fromJSDate(this.clock.now()).setZone(STOCKHOLM).year;
     return this.view.page(request, 'university/training', trainingPage({ university, reports, year }, refused));
   }

@@ -20,7 +20,14 @@ import {
   usersPage,
 } from './coordinator-admin';
 
-const ht2040: TermResponse = { id: 't1', code: 'HT2040', targetPlaces: 100, reportingDeadline: '2040-06-30', status: TermStatus.Planning, periods: [] };
+const ht2040: TermResponse = {
+  id: 't1',
+  code: 'HT2040',
+  targetPlaces: 100,
+  reportingDeadline: '2040-06-30',
+  status: TermStatus.Planning,
+  periods: [],
+};
 const event = {
   id: 'e1',
   type: EventType.NetworkMeeting,
@@ -33,7 +40,11 @@ const event = {
   includeUniversities: true,
   status: EventStatus.Scheduled,
 };
-const person = (id: string, role: Role, over: { districtId?: string; universityId?: string; active?: boolean } = {}) => ({
+const person = (
+  id: string,
+  role: Role,
+  over: { districtId?: string; universityId?: string; active?: boolean } = {},
+) => ({
   id,
   name: `Person ${id}`,
   email: `${id}@stad.example.se`,
@@ -46,20 +57,45 @@ const person = (id: string, role: Role, over: { districtId?: string; universityI
 describe('the coordinator’s admin view models', () => {
   it('lists events with their term, and starts the new-event form empty', () => {
     const page = eventsPage({ events: [{ event, invitees: 12 }], terms: [ht2040] });
-    expect(page.events).toEqual([expect.objectContaining({ title: 'Nätverksmöte mars', invitees: 12, termCode: 'HT2040' })]);
+    expect(page.events).toEqual([
+      expect.objectContaining({ title: 'Nätverksmöte mars', invitees: 12, termCode: 'HT2040' }),
+    ]);
     expect(page.values).toEqual({ type: '', includeUniversities: false });
   });
 
   it('fills the event form in Stockholm time and names user invitees by their role', () => {
-    const invitee = (kind: InviteeKind, over: Partial<EventInvitee> = {}) => ({ id: kind, kind, name: 'N', email: 'n@x.se', districtId: null, universityId: null, attended: null, ...over }) as EventInvitee;
-    const page = eventPage({ event, invitees: [invitee(InviteeKind.User, { districtId: 'd1' }), invitee(InviteeKind.Supervisor)], terms: [ht2040], begun: false });
+    const invitee = (kind: InviteeKind, over: Partial<EventInvitee> = {}) =>
+      ({
+        id: kind,
+        kind,
+        name: 'N',
+        email: 'n@x.se',
+        districtId: null,
+        universityId: null,
+        attended: null,
+        ...over,
+      }) as EventInvitee;
+    const page = eventPage({
+      event,
+      invitees: [invitee(InviteeKind.User, { districtId: 'd1' }), invitee(InviteeKind.Supervisor)],
+      terms: [ht2040],
+      begun: false,
+    });
     expect(page.values).toMatchObject({ startsAt: '2040-03-10T13:00', endsAt: '2040-03-10T15:00', description: '' });
     expect((page.invitees as { kindLabel: string }[]).map((i) => i.kindLabel)).toEqual(['Kontaktperson', 'Handledare']);
     expect(page).toMatchObject({ termCode: 'HT2040', cancelled: false });
   });
 
   it('sends an emptied field of an event empty, so the DTO says it is needed', () => {
-    expect(eventChangeInput({ title: '', startsAt: '', endsAt: '2040-03-10T15:00', location: 'Stadshuset', description: '' })).toEqual({
+    expect(
+      eventChangeInput({
+        title: '',
+        startsAt: '',
+        endsAt: '2040-03-10T15:00',
+        location: 'Stadshuset',
+        description: '',
+      }),
+    ).toEqual({
       title: '',
       startsAt: '',
       endsAt: '2040-03-10T15:00:00+01:00',
@@ -99,29 +135,63 @@ describe('the coordinator’s admin view models', () => {
       person('bo', Role.DistrictContact, { districtId: 'bromma' }),
       person('uni', Role.UniversityCoordinator, { universityId: 'su' }),
     ];
-    const page = districtsPage({ districts: [{ id: 'farsta', code: 'farsta', name: 'Farsta', active: true, contactUserId: 'gone' }], users });
+    const page = districtsPage({
+      districts: [{ id: 'farsta', code: 'farsta', name: 'Farsta', active: true, contactUserId: 'gone' }],
+      users,
+    });
     expect(page.districts).toEqual([
-      expect.objectContaining({ contact: { name: 'Person gone', email: 'gone@stad.example.se' }, candidates: [{ value: 'karin', label: 'Person karin (karin@stad.example.se)' }] }),
+      expect.objectContaining({
+        contact: { name: 'Person gone', email: 'gone@stad.example.se' },
+        candidates: [{ value: 'karin', label: 'Person karin (karin@stad.example.se)' }],
+      }),
     ]);
-    expect(districtInput({ name: 'Farsta', contactUserId: '', active: 'ja' })).toEqual({ name: 'Farsta', contactUserId: null, active: true });
+    expect(districtInput({ name: 'Farsta', contactUserId: '', active: 'ja' })).toEqual({
+      name: 'Farsta',
+      contactUserId: null,
+      active: true,
+    });
   });
 
   describe('the audit log', () => {
-    const entry = (n: number) => ({ occurredAt: new Date(), actorId: n % 2 ? 'u1' : null, action: 'event.updated', entityType: 'event', entityId: `e${n}`, changes: {} });
+    const entry = (n: number) => ({
+      occurredAt: new Date(),
+      actorId: n % 2 ? 'u1' : null,
+      action: 'event.updated',
+      entityType: 'event',
+      entityId: `e${n}`,
+      changes: {},
+    });
     const query = (over: Partial<AuditQueryDto>): AuditQueryDto => ({ limit: LOG_PAGE, offset: 0, ...over });
 
     it('reads the filter from the address with a page of the usual size', () => {
-      expect(logQuery({ entityType: 'event', action: '', offset: '50' })).toEqual({ input: { limit: String(LOG_PAGE), entityType: 'event', offset: '50' }, values: { entityType: 'event', action: '' } });
+      expect(logQuery({ entityType: 'event', action: '', offset: '50' })).toEqual({
+        input: { limit: String(LOG_PAGE), entityType: 'event', offset: '50' },
+        values: { entityType: 'event', action: '' },
+      });
     });
 
     it('links the newer and older pages with the filter kept, and names who did it', () => {
-      const page = logPage({ entries: [entry(1), entry(2)], users: [{ id: 'u1', name: 'Anna' }], query: query({ entityType: 'event', limit: 2, offset: 2 }) }, { values: {} });
-      expect(page).toMatchObject({ newer: '/logg?entityType=event&limit=2', older: '/logg?entityType=event&limit=2&offset=4', from: 3 });
+      const page = logPage(
+        {
+          entries: [entry(1), entry(2)],
+          users: [{ id: 'u1', name: 'Anna' }],
+          query: query({ entityType: 'event', limit: 2, offset: 2 }),
+        },
+        { values: {} },
+      );
+      expect(page).toMatchObject({
+        newer: '/logg?entityType=event&limit=2',
+        older: '/logg?entityType=event&limit=2&offset=4',
+        from: 3,
+      });
       expect((page.entries as { actor: string; actionLabel: string }[]).map((e) => [e.actor, e.actionLabel])).toEqual([
         ['Anna', 'Händelse ändrad'],
         ['Systemet', 'Händelse ändrad'],
       ]);
-      expect(logPage({ entries: [entry(1)], users: [], query: query({}) }, { values: {} })).toMatchObject({ newer: null, older: null });
+      expect(logPage({ entries: [entry(1)], users: [], query: query({}) }, { values: {} })).toMatchObject({
+        newer: null,
+        older: null,
+      });
     });
 
     it('says a bad page in the address above the filter, not beside a field that is not there', () => {

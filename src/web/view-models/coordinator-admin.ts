@@ -27,7 +27,19 @@ interface Named {
   name: string;
 }
 
-type Event = Pick<CalendarEventEntity, 'id' | 'type' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'termId' | 'includeUniversities' | 'status'>;
+type Event = Pick<
+  CalendarEventEntity,
+  | 'id'
+  | 'type'
+  | 'title'
+  | 'description'
+  | 'location'
+  | 'startsAt'
+  | 'endsAt'
+  | 'termId'
+  | 'includeUniversities'
+  | 'status'
+>;
 type Person = Pick<User, 'id' | 'name' | 'email' | 'role' | 'districtId' | 'universityId' | 'active'>;
 
 const EVENT_LABELS = {
@@ -71,22 +83,36 @@ export const eventChangeInput = (body: FormBody): FormInput<UpdateEventDto> => {
 
 /** An event form as typed, to show again. */
 export const eventValues = (body: FormBody) => ({
-  ...Object.fromEntries(['type', 'title', 'startsAt', 'endsAt', 'location', 'termCode', 'description'].map((name) => [name, formValue.text(body[name]) ?? ''])),
+  ...Object.fromEntries(
+    ['type', 'title', 'startsAt', 'endsAt', 'location', 'termCode', 'description'].map((name) => [
+      name,
+      formValue.text(body[name]) ?? '',
+    ]),
+  ),
   includeUniversities: formValue.bool(body.includeUniversities),
 });
 
 /** Every invitee the attendance form listed: the ticked ones attended, the others did not. */
 export const attendanceInput = (body: FormBody): FormInput<AttendanceDto> => {
   const attended = new Set(formValue.list(body.attended));
-  return { attendance: formValue.list(body.invitees).map((inviteeId) => ({ inviteeId, attended: attended.has(inviteeId) })) };
+  return {
+    attendance: formValue.list(body.invitees).map((inviteeId) => ({ inviteeId, attended: attended.has(inviteeId) })),
+  };
 };
 export const attendanceValues = (body: FormBody) => ({ attended: formValue.list(body.attended) });
 
-export function eventsPage(data: { events: { event: Event; invitees: number }[]; terms: TermResponse[] }, refused?: Refused): PageData {
+export function eventsPage(
+  data: { events: { event: Event; invitees: number }[]; terms: TermResponse[] },
+  refused?: Refused,
+): PageData {
   const termCode = new Map(data.terms.map((t) => [t.id, t.code]));
   return {
     title: 'Händelser',
-    events: data.events.map(({ event, invitees }) => ({ ...event, invitees, termCode: event.termId ? termCode.get(event.termId) : undefined })),
+    events: data.events.map(({ event, invitees }) => ({
+      ...event,
+      invitees,
+      termCode: event.termId ? termCode.get(event.termId) : undefined,
+    })),
     types: Object.values(EventType).map((value) => ({ value, label: EVENT_TYPE[value] })),
     terms: data.terms.map((t) => ({ value: t.code, label: t.code })),
     labels: EVENT_LABELS,
@@ -98,11 +124,16 @@ export function eventsPage(data: { events: { event: Event; invitees: number }[];
 /** Users are named by their role where the invitation says it (a district's contact, a university's coordinator). */
 function inviteeKind(invitee: Pick<EventInvitee, 'kind' | 'districtId' | 'universityId'>): string {
   if (invitee.kind !== InviteeKind.User) return INVITEE_KIND[invitee.kind] ?? invitee.kind;
-  return ROLE[invitee.districtId ? Role.DistrictContact : invitee.universityId ? Role.UniversityCoordinator : Role.Coordinator];
+  return ROLE[
+    invitee.districtId ? Role.DistrictContact : invitee.universityId ? Role.UniversityCoordinator : Role.Coordinator
+  ];
 }
 
 /** One event with its invitees; attendance is recorded once it has `begun`. */
-export function eventPage(data: { event: Event; invitees: EventInvitee[]; terms: TermResponse[]; begun: boolean }, refused?: Refused): PageData {
+export function eventPage(
+  data: { event: Event; invitees: EventInvitee[]; terms: TermResponse[]; begun: boolean },
+  refused?: Refused,
+): PageData {
   const { event } = data;
   return {
     title: event.title,
@@ -135,7 +166,10 @@ export const userInput = (body: FormBody): FormInput<CreateUserDto> => ({
   password: formValue.text(body.password) ?? '',
 });
 
-export function usersPage(data: { users: Person[]; districts: Named[]; universities: Named[]; selfId: string }, refused?: Refused): PageData {
+export function usersPage(
+  data: { users: Person[]; districts: Named[]; universities: Named[]; selfId: string },
+  refused?: Refused,
+): PageData {
   const district = new Map(data.districts.map((d) => [d.id, d.name]));
   const university = new Map(data.universities.map((u) => [u.id, u.name]));
   return {
@@ -152,7 +186,14 @@ export function usersPage(data: { users: Person[]; districts: Named[]; universit
     roles: Object.values(Role).map((value) => ({ value, label: ROLE[value] })),
     districts: data.districts.map((d) => ({ value: d.id, label: d.name })),
     universities: data.universities.map((u) => ({ value: u.id, label: u.name })),
-    labels: { name: 'Namn', email: 'E-postadress', role: 'Roll', districtId: 'Stadsdel', universityId: 'Lärosäte', password: 'Lösenord' },
+    labels: {
+      name: 'Namn',
+      email: 'E-postadress',
+      role: 'Roll',
+      districtId: 'Stadsdel',
+      universityId: 'Lärosäte',
+      password: 'Lösenord',
+    },
     ...refused,
     values: refused?.values ?? {},
   };
@@ -169,7 +210,13 @@ export const districtInput = (body: FormBody): FormInput<UpdateDistrictDto> => (
 export const districtForm = (id: string) => `district:${id}`;
 
 /** The districts with their contact persons; each district's choice is the users the service would accept. */
-export function districtsPage(data: { districts: { id: string; code: string; name: string; active: boolean; contactUserId: string | null }[]; users: Person[] }, refused?: Refused): PageData {
+export function districtsPage(
+  data: {
+    districts: { id: string; code: string; name: string; active: boolean; contactUserId: string | null }[];
+    users: Person[];
+  },
+  refused?: Refused,
+): PageData {
   const user = new Map(data.users.map((u) => [u.id, u]));
   return {
     title: 'Stadsdelar',
@@ -178,7 +225,9 @@ export function districtsPage(data: { districts: { id: string; code: string; nam
       return {
         ...d,
         contact: contact ? { name: contact.name, email: contact.email } : null,
-        candidates: data.users.filter((u) => canBeContactOf(u, d.id)).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+        candidates: data.users
+          .filter((u) => canBeContactOf(u, d.id))
+          .map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
       };
     }),
     ...refused,
@@ -187,7 +236,13 @@ export function districtsPage(data: { districts: { id: string; code: string; nam
 
 // Follow-up and the audit log
 
-export function followUpPage(data: { terms: TermResponse[]; term?: TermResponse; report: TermReportResponse | null; trend: TrendRowResponse[]; universities: Named[] }): PageData {
+export function followUpPage(data: {
+  terms: TermResponse[];
+  term?: TermResponse;
+  report: TermReportResponse | null;
+  trend: TrendRowResponse[];
+  universities: Named[];
+}): PageData {
   const { report, trend } = data;
   return {
     title: report ? `Uppföljning ${report.termCode}` : 'Uppföljning',
@@ -198,7 +253,8 @@ export function followUpPage(data: { terms: TermResponse[]; term?: TermResponse;
     chart: trend.length
       ? lineChart({
           title: 'Platser termin för termin',
-          description: 'Målet, de användbara platserna (platser med handledare) och de tillsatta platserna för varje termin. Samma siffror står i tabellen under diagrammet.',
+          description:
+            'Målet, de användbara platserna (platser med handledare) och de tillsatta platserna för varje termin. Samma siffror står i tabellen under diagrammet.',
           labels: trend.map((r) => r.termCode),
           series: [
             { name: 'Mål', values: trend.map((r) => r.targetPlaces) },
@@ -213,28 +269,45 @@ export function followUpPage(data: { terms: TermResponse[]; term?: TermResponse;
 }
 
 /** The log's filter from the address: what is given of it, with a page of `LOG_PAGE` entries unless the address says otherwise. */
-export function logQuery(query: Record<string, unknown>): { input: FormInput<AuditQueryDto>; values: { entityType: string; action: string } } {
+export function logQuery(query: Record<string, unknown>): {
+  input: FormInput<AuditQueryDto>;
+  values: { entityType: string; action: string };
+} {
   const given = Object.fromEntries(
-    (['entityType', 'action', 'limit', 'offset'] as const).map((name) => [name, formValue.optionalText(query[name])]).filter(([, value]) => value !== undefined),
+    (['entityType', 'action', 'limit', 'offset'] as const)
+      .map((name) => [name, formValue.optionalText(query[name])])
+      .filter(([, value]) => value !== undefined),
   ) as Partial<Record<'entityType' | 'action' | 'limit' | 'offset', string>>;
-  return { input: { limit: String(LOG_PAGE), ...given }, values: { entityType: given.entityType ?? '', action: given.action ?? '' } };
+  return {
+    input: { limit: String(LOG_PAGE), ...given },
+    values: { entityType: given.entityType ?? '', action: given.action ?? '' },
+  };
 }
 
 /** Paging has no field of its own: a bad limit or offset can only come from an edited address. */
 export function logErrors(errors: FormErrors): FormErrors {
   const { limit, offset, ...fields } = errors;
-  return limit || offset ? { ...fields, _form: 'Adressen till sidan är felaktig. Välj Visa allt för att börja om.' } : fields;
+  return limit || offset
+    ? { ...fields, _form: 'Adressen till sidan är felaktig. Välj Visa allt för att börja om.' }
+    : fields;
 }
 
 /** A page of the audit log, newest first, with links to the newer and older pages (`query` null: the address was refused). */
 export function logPage(
-  data: { entries: Pick<AuditEntry, 'occurredAt' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes'>[]; users: Named[]; query: AuditQueryDto | null },
+  data: {
+    entries: Pick<AuditEntry, 'occurredAt' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes'>[];
+    users: Named[];
+    query: AuditQueryDto | null;
+  },
   refused: Omit<Refused, 'errors'> & { errors?: FormErrors },
 ): PageData {
   const { entries, query } = data;
   const name = new Map(data.users.map((u) => [u.id, u.name]));
   const pageAt = (at: AuditQueryDto, offset: number) => {
-    const params = new URLSearchParams({ ...(at.entityType ? { entityType: at.entityType } : {}), ...(at.action ? { action: at.action } : {}) });
+    const params = new URLSearchParams({
+      ...(at.entityType ? { entityType: at.entityType } : {}),
+      ...(at.action ? { action: at.action } : {}),
+    });
     if (at.limit !== LOG_PAGE) params.set('limit', String(at.limit));
     if (offset > 0) params.set('offset', String(offset));
     const search = params.toString();

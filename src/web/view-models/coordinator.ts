@@ -37,7 +37,12 @@ const date = (body: FormBody, name: string) => (formValue.text(body[name]) ?? ''
 export function termForm(universities: readonly { id: string }[]) {
   const given = (body: FormBody) =>
     universities
-      .map((university, index) => ({ index, universityId: university.id, startsOn: date(body, `periods.${index}.startsOn`), endsOn: date(body, `periods.${index}.endsOn`) }))
+      .map((university, index) => ({
+        index,
+        universityId: university.id,
+        startsOn: date(body, `periods.${index}.startsOn`),
+        endsOn: date(body, `periods.${index}.endsOn`),
+      }))
       .filter((p) => p.startsOn || p.endsOn);
   const code = (body: FormBody) => (formValue.text(body.code) ?? '').trim().toUpperCase();
   return {
@@ -51,12 +56,19 @@ export function termForm(universities: readonly { id: string }[]) {
       code: code(body),
       targetPlaces: formValue.text(body.targetPlaces),
       reportingDeadline: formValue.text(body.reportingDeadline) ?? '',
-      ...Object.fromEntries(universities.flatMap((_, i) => [`periods.${i}.startsOn`, `periods.${i}.endsOn`].map((name) => [name, date(body, name)]))),
+      ...Object.fromEntries(
+        universities.flatMap((_, i) =>
+          [`periods.${i}.startsOn`, `periods.${i}.endsOn`].map((name) => [name, date(body, name)]),
+        ),
+      ),
     }),
     onForm: (errors: FormErrors, body: FormBody): FormErrors => {
       const periods = given(body);
       return Object.fromEntries(
-        Object.entries(errors).map(([name, message]) => [name.replace(/^periods\.(\d+)\./, (_, k: string) => `periods.${periods[Number(k)]?.index ?? k}.`), message]),
+        Object.entries(errors).map(([name, message]) => [
+          name.replace(/^periods\.(\d+)\./, (_, k: string) => `periods.${periods[Number(k)]?.index ?? k}.`),
+          message,
+        ]),
       );
     },
   };
@@ -87,7 +99,13 @@ export function termsPage(data: { terms: TermResponse[]; universities: Named[] }
 
 /** The term's dashboard: the balance against the target, reminders, quotas, status and runs. */
 export function dashboardPage(
-  data: { term: TermResponse; balance: BalanceResponse; universities: Named[]; runs: AllocationRun[]; reminders?: ReminderResultResponse },
+  data: {
+    term: TermResponse;
+    balance: BalanceResponse;
+    universities: Named[];
+    runs: AllocationRun[];
+    reminders?: ReminderResultResponse;
+  },
   refused?: Refused,
 ): PageData {
   const { term, balance, universities } = data;
@@ -99,7 +117,12 @@ export function dashboardPage(
     chart: barChart({
       title: `Användbara platser per stadsdel, ${term.code}`,
       description: `Användbara platser som varje stadsdel har rapporterat. Stadsdelar som inte har rapporterat är streckade och märkta ”har inte rapporterat”. Samma siffror finns i tabellen.`,
-      bars: balance.districts.map((d) => ({ label: d.name, value: d.usablePlaces, marked: !d.reported, note: '(har inte rapporterat)' })),
+      bars: balance.districts.map((d) => ({
+        label: d.name,
+        value: d.usablePlaces,
+        marked: !d.reported,
+        note: '(har inte rapporterat)',
+      })),
       unit: 'platser',
     }),
     universityName: Object.fromEntries(universities.map((u) => [u.id, u.name])),
@@ -121,13 +144,21 @@ export interface TermNames {
   universities: Map<string, University>;
 }
 
-export function termNames(data: { students: StudentResponse[]; offers: OfferResponse[]; districts: Named[]; universities: University[] }): TermNames {
+export function termNames(data: {
+  students: StudentResponse[];
+  offers: OfferResponse[];
+  districts: Named[];
+  universities: University[];
+}): TermNames {
   const university = new Map(data.universities.map((u) => [u.id, u]));
   const district = new Map(data.districts.map((d) => [d.id, d.name]));
   const byPlace = (a: OfferResponse, b: OfferResponse) =>
-    (district.get(a.districtId) ?? '').localeCompare(district.get(b.districtId) ?? '', 'sv') || a.unitName.localeCompare(b.unitName, 'sv');
+    (district.get(a.districtId) ?? '').localeCompare(district.get(b.districtId) ?? '', 'sv') ||
+    a.unitName.localeCompare(b.unitName, 'sv');
   return {
-    students: new Map(data.students.map((s) => [s.id, { name: s.name, university: university.get(s.universityId)?.code ?? '–' }])),
+    students: new Map(
+      data.students.map((s) => [s.id, { name: s.name, university: university.get(s.universityId)?.code ?? '–' }]),
+    ),
     offers: new Map([...data.offers].sort(byPlace).map((o) => [o.id, o])),
     districts: district,
     universities: university,
@@ -135,16 +166,30 @@ export function termNames(data: { students: StudentResponse[]; offers: OfferResp
 }
 
 /** A run: reloading while the job works; once it has succeeded, its proposal by student with names. */
-export function runPage(data: { term: TermResponse; run: AllocationRun; names?: TermNames }, refused?: Refused): PageData {
+export function runPage(
+  data: { term: TermResponse; run: AllocationRun; names?: TermNames },
+  refused?: Refused,
+): PageData {
   const { term, run, names } = data;
   const working = run.status === AllocationRunStatus.Queued || run.status === AllocationRunStatus.Running;
-  const page: PageData = { title: `Fördelning ${term.code}`, term, run, working, ...(working ? { refresh: RUN_REFRESH_SECONDS } : {}), ...refused };
+  const page: PageData = {
+    title: `Fördelning ${term.code}`,
+    term,
+    run,
+    working,
+    ...(working ? { refresh: RUN_REFRESH_SECONDS } : {}),
+    ...refused,
+  };
   if (run.status !== AllocationRunStatus.Succeeded || !run.outcome || !names) return page;
   const student = (id: string) => names.students.get(id) ?? { name: 'Borttagen student', university: '–' };
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
   return {
     ...page,
-    universities: run.outcome.universities.map((u) => ({ name: names.universities.get(u.universityId)?.name ?? '–', quota: u.quota, placed: u.placed })),
+    universities: run.outcome.universities.map((u) => ({
+      name: names.universities.get(u.universityId)?.name ?? '–',
+      quota: u.quota,
+      placed: u.placed,
+    })),
     unplaced: run.outcome.unplaced.map((u) => ({ ...student(u.studentId), reason: u.reason })).sort(byName),
     proposals: run.outcome.proposals
       .map((p) => {
@@ -166,7 +211,10 @@ export function runPage(data: { term: TermResponse; run: AllocationRun; names?: 
  * The term's placements with the form to place a student by hand: each offer with what is left
  * of it, and under it its supervisors with what each can still take.
  */
-export function placementsPage(data: { term: TermResponse; rows: AssignmentResponse[]; names: TermNames }, refused?: Refused): PageData {
+export function placementsPage(
+  data: { term: TermResponse; rows: AssignmentResponse[]; names: TermNames },
+  refused?: Refused,
+): PageData {
   const { term, rows, names } = data;
   const placed = new Set(rows.map((r) => r.studentId));
   const atOffer = (id: string) => rows.filter((r) => r.offerId === id).length;
@@ -179,7 +227,10 @@ export function placementsPage(data: { term: TermResponse; rows: AssignmentRespo
       group: label,
       supervisors: o.supervisors.map((s) => {
         const capacity = effectiveCapacity(s);
-        return { value: s.id, label: `${s.name} – ${Math.max(0, capacity - withSupervisor(s.id))} av ${capacity} lediga – utbildning: ${TRAINING[s.trainingStatus].toLowerCase()}` };
+        return {
+          value: s.id,
+          label: `${s.name} – ${Math.max(0, capacity - withSupervisor(s.id))} av ${capacity} lediga – utbildning: ${TRAINING[s.trainingStatus].toLowerCase()}`,
+        };
       }),
     };
   });
@@ -187,12 +238,18 @@ export function placementsPage(data: { term: TermResponse; rows: AssignmentRespo
   return {
     title: `Placeringar ${term.code}`,
     term,
-    rows: rows.map((r) => ({ ...r, university: names.universities.get(r.universityId)?.code ?? '–', district: names.districts.get(r.districtId) ?? '–' })),
+    rows: rows.map((r) => ({
+      ...r,
+      university: names.universities.get(r.universityId)?.code ?? '–',
+      district: names.districts.get(r.districtId) ?? '–',
+    })),
     // The same supervisor can be named on several offers: keep the choice under the offer chosen with it.
     supervisorGroup:
-      offers.find((o) => o.value === chosen.offerId && o.supervisors.some((s) => s.value === chosen.supervisorId))?.value ??
-      offers.find((o) => o.supervisors.some((s) => s.value === chosen.supervisorId))?.value,
-    unplacedStudents: [...names.students.entries()].filter(([id]) => !placed.has(id)).map(([id, s]) => ({ value: id, label: `${s.name} (${s.university})` })),
+      offers.find((o) => o.value === chosen.offerId && o.supervisors.some((s) => s.value === chosen.supervisorId))
+        ?.value ?? offers.find((o) => o.supervisors.some((s) => s.value === chosen.supervisorId))?.value,
+    unplacedStudents: [...names.students.entries()]
+      .filter(([id]) => !placed.has(id))
+      .map(([id, s]) => ({ value: id, label: `${s.name} (${s.university})` })),
     offers,
     drafts: rows.filter((r) => r.status === AssignmentStatus.Draft).length,
     labels: { studentId: 'Student', offerId: 'Plats', supervisorId: 'Handledare' },

@@ -4,7 +4,15 @@ import type { SupervisorResponse } from '../../supervisors/dto/supervisor.dto';
 import { TrainingStatus } from '../../supervisors/training-status';
 import type { TermResponse } from '../../terms/dto/term.response';
 import { TermStatus } from '../../terms/term-status';
-import { offerInput, offerPage, offersPage, offerValues, placedPage, supervisorPage, supervisorsPage } from './district';
+import {
+  offerInput,
+  offerPage,
+  offersPage,
+  offerValues,
+  placedPage,
+  supervisorPage,
+  supervisorsPage,
+} from './district';
 
 const term = (over: Partial<TermResponse> = {}): TermResponse => ({
   id: 't1',
@@ -46,18 +54,34 @@ const midsummer = new Date('2026-06-20T10:00:00Z');
 describe('the district contact’s view models', () => {
   it('starts the new-supervisor form at one student, and keeps what was typed after a refusal', () => {
     expect(supervisorsPage({ district: bromma, supervisors: [] }).values).toEqual({ capacity: 1 });
-    const refused = supervisorsPage({ district: bromma, supervisors: [] }, { errors: { email: 'Ange en giltig e-postadress.' }, values: { name: 'Sara', email: 'sara' } });
-    expect(refused).toMatchObject({ errors: { email: 'Ange en giltig e-postadress.' }, values: { name: 'Sara', email: 'sara' } });
+    const refused = supervisorsPage(
+      { district: bromma, supervisors: [] },
+      { errors: { email: 'Ange en giltig e-postadress.' }, values: { name: 'Sara', email: 'sara' } },
+    );
+    expect(refused).toMatchObject({
+      errors: { email: 'Ange en giltig e-postadress.' },
+      values: { name: 'Sara', email: 'sara' },
+    });
   });
 
   it('fills the supervisor form from the supervisor until a refused change replaces it', () => {
     const sara = supervisor('Sara', { capacity: 2 });
-    expect(supervisorPage(sara)).toMatchObject({ title: 'Ändra handledare Sara', values: { name: 'Sara', capacity: 2, active: true } });
+    expect(supervisorPage(sara)).toMatchObject({
+      title: 'Ändra handledare Sara',
+      values: { name: 'Sara', capacity: 2, active: true },
+    });
     expect(supervisorPage(sara, { errors: {}, values: { name: '' } }).values).toEqual({ name: '' });
   });
 
   it('offers only active supervisors for a new offer and says whether reporting is open now', () => {
-    const data = { district: bromma, terms: [term()], term: term(), offers: [], supervisors: [supervisor('Sara'), supervisor('Olle', { active: false })], now: midsummer };
+    const data = {
+      district: bromma,
+      terms: [term()],
+      term: term(),
+      offers: [],
+      supervisors: [supervisor('Sara'), supervisor('Olle', { active: false })],
+      now: midsummer,
+    };
     const page = offersPage(data);
     expect((page.supervisors as SupervisorResponse[]).map((s) => s.name)).toEqual(['Sara']);
     expect(page).toMatchObject({ title: 'Platser HT2026', reporting: true, values: { supervisorIds: [] } });
@@ -66,7 +90,14 @@ describe('the district contact’s view models', () => {
   });
 
   it('says a refused removal above the list, naming the offer, and leaves the add form untouched', () => {
-    const data = { district: bromma, terms: [term()], term: term(), offers: [offer()], supervisors: [], now: midsummer };
+    const data = {
+      district: bromma,
+      terms: [term()],
+      term: term(),
+      offers: [offer()],
+      supervisors: [],
+      now: midsummer,
+    };
     const page = offersPage(data, { errors: { _form: 'Studenter är placerade på platsen.' }, errorFor: 'remove:o1' });
     expect(page.listError).toBe('Enhet X kunde inte tas bort. Studenter är placerade på platsen.');
     expect(page.errors).toBeUndefined();
@@ -74,9 +105,19 @@ describe('the district contact’s view models', () => {
   });
 
   it('keeps inactive supervisors choosable on an offer while it names them', () => {
-    const page = offerPage({ offer: offer({ supervisorIds: ['olle'] }), term: term(), supervisors: [supervisor('Olle', { active: false }), supervisor('Pia', { active: false })], now: midsummer });
+    const page = offerPage({
+      offer: offer({ supervisorIds: ['olle'] }),
+      term: term(),
+      supervisors: [supervisor('Olle', { active: false }), supervisor('Pia', { active: false })],
+      now: midsummer,
+    });
     expect((page.supervisors as SupervisorResponse[]).map((s) => s.name)).toEqual(['Olle']);
-    expect(page.values).toEqual({ unitName: 'Enhet X', field: Field.ChildrenYouth, places: 2, supervisorIds: ['olle'] });
+    expect(page.values).toEqual({
+      unitName: 'Enhet X',
+      field: Field.ChildrenYouth,
+      places: 2,
+      supervisorIds: ['olle'],
+    });
   });
 
   it('reads one ticked supervisor as a list, as the DTO and the form want it', () => {
@@ -87,7 +128,12 @@ describe('the district contact’s view models', () => {
   });
 
   it('names the universities of the placed students', () => {
-    const page = placedPage({ district: bromma, terms: [], assignments: [], universities: [{ id: 'u1', name: 'Stockholms universitet' }] });
+    const page = placedPage({
+      district: bromma,
+      terms: [],
+      assignments: [],
+      universities: [{ id: 'u1', name: 'Stockholms universitet' }],
+    });
     expect(page.universityName).toEqual({ u1: 'Stockholms universitet' });
   });
 });

@@ -8,8 +8,19 @@ import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import type { PageData } from '../view.service';
 
-const SUPERVISOR_LABELS = { name: 'Namn', email: 'E-postadress', trainingStatus: 'Handledarutbildning', capacity: 'Antal studenter åt gången', active: 'Aktiv' };
-const OFFER_LABELS = { unitName: 'Enhet', field: 'Verksamhetsområde', places: 'Antal platser', supervisorIds: 'Handledare' };
+const SUPERVISOR_LABELS = {
+  name: 'Namn',
+  email: 'E-postadress',
+  trainingStatus: 'Handledarutbildning',
+  capacity: 'Antal studenter åt gången',
+  active: 'Aktiv',
+};
+const OFFER_LABELS = {
+  unitName: 'Enhet',
+  field: 'Verksamhetsområde',
+  places: 'Antal platser',
+  supervisorIds: 'Handledare',
+};
 
 interface Named {
   name: string;
@@ -32,7 +43,12 @@ export const offerInput = (body: FormBody): FormInput<CreateOfferDto> => ({
 });
 
 /** An offer's form as typed; the ticked supervisors are a list even when one is ticked. */
-export const offerValues = (body: FormBody) => ({ unitName: body.unitName, field: body.field, places: body.places, supervisorIds: formValue.list(body.supervisorIds) });
+export const offerValues = (body: FormBody) => ({
+  unitName: body.unitName,
+  field: body.field,
+  places: body.places,
+  supervisorIds: formValue.list(body.supervisorIds),
+});
 
 /**
  * Whether the contact may change the term's offers now: shown as information only, since the
@@ -40,8 +56,17 @@ export const offerValues = (body: FormBody) => ({ unitName: body.unitName, field
  */
 const reportingOpen = (term: TermResponse, now: Date) => reportingClosed(term, now) === null;
 
-export function supervisorsPage(data: { district: Named; supervisors: SupervisorResponse[] }, refused?: Refused): PageData {
-  return { title: 'Handledare', ...data, labels: SUPERVISOR_LABELS, ...refused, values: refused?.values ?? { capacity: 1 } };
+export function supervisorsPage(
+  data: { district: Named; supervisors: SupervisorResponse[] },
+  refused?: Refused,
+): PageData {
+  return {
+    title: 'Handledare',
+    ...data,
+    labels: SUPERVISOR_LABELS,
+    ...refused,
+    values: refused?.values ?? { capacity: 1 },
+  };
 }
 
 export function supervisorPage(supervisor: SupervisorResponse, refused?: Refused): PageData {
@@ -60,11 +85,20 @@ export function supervisorPage(supervisor: SupervisorResponse, refused?: Refused
  * refused removal (`errorFor: remove:<offer id>`) is said above the list, naming the offer.
  */
 export function offersPage(
-  data: { district: Named; terms: TermResponse[]; term?: TermResponse; offers: OfferResponse[]; supervisors: SupervisorResponse[]; now: Date },
+  data: {
+    district: Named;
+    terms: TermResponse[];
+    term?: TermResponse;
+    offers: OfferResponse[];
+    supervisors: SupervisorResponse[];
+    now: Date;
+  },
   refused?: Refused,
 ): PageData {
   const { term, now, ...rest } = data;
-  const removing = refused?.errorFor?.startsWith('remove:') ? data.offers.find((o) => `remove:${o.id}` === refused.errorFor) : undefined;
+  const removing = refused?.errorFor?.startsWith('remove:')
+    ? data.offers.find((o) => `remove:${o.id}` === refused.errorFor)
+    : undefined;
   return {
     title: term ? `Platser ${term.code}` : 'Platser',
     ...rest,
@@ -72,13 +106,18 @@ export function offersPage(
     reporting: term ? reportingOpen(term, now) : false,
     supervisors: data.supervisors.filter((s) => s.active),
     labels: OFFER_LABELS,
-    ...(removing ? { listError: `${removing.unitName} kunde inte tas bort. ${refused!.errors._form ?? ''}`.trim() } : refused),
+    ...(removing
+      ? { listError: `${removing.unitName} kunde inte tas bort. ${refused!.errors._form ?? ''}`.trim() }
+      : refused),
     values: (!removing && refused?.values) || { supervisorIds: [] },
   };
 }
 
 /** One offer to change. Supervisors no longer active stay listed while the offer names them, so they can be unticked. */
-export function offerPage(data: { offer: OfferResponse; term: TermResponse; supervisors: SupervisorResponse[]; now: Date }, refused?: Refused): PageData {
+export function offerPage(
+  data: { offer: OfferResponse; term: TermResponse; supervisors: SupervisorResponse[]; now: Date },
+  refused?: Refused,
+): PageData {
   const { offer, term } = data;
   const { unitName, field, places, supervisorIds } = offer;
   return {
@@ -93,7 +132,17 @@ export function offerPage(data: { offer: OfferResponse; term: TermResponse; supe
   };
 }
 
-export function placedPage(data: { district: Named; terms: TermResponse[]; term?: TermResponse; assignments: AssignmentResponse[]; universities: { id: string; name: string }[] }): PageData {
+export function placedPage(data: {
+  district: Named;
+  terms: TermResponse[];
+  term?: TermResponse;
+  assignments: AssignmentResponse[];
+  universities: { id: string; name: string }[];
+}): PageData {
   const { universities, ...rest } = data;
-  return { title: 'Placerade studenter', ...rest, universityName: Object.fromEntries(universities.map((u) => [u.id, u.name])) };
+  return {
+    title: 'Placerade studenter',
+    ...rest,
+    universityName: Object.fromEntries(universities.map((u) => [u.id, u.name])),
+  };
 }

@@ -10,7 +10,10 @@ const event = (title: string) => ({ id: title, title }) as CalendarEventEntity;
 describe('the overview', () => {
   const data = {
     terms: [term('HT2026', TermStatus.Reporting), term('VT2026', TermStatus.Closed)],
-    events: [{ event: event('Introduktion'), invited: true }, { event: event('Nätverksmöte'), invited: false }],
+    events: [
+      { event: event('Introduktion'), invited: true },
+      { event: event('Nätverksmöte'), invited: false },
+    ],
     calendarUrl: 'https://vfu.example.se/api/calendar/x.ics',
   };
 
@@ -21,8 +24,12 @@ describe('the overview', () => {
   });
 
   it('lists the coming events the user is invited to; the coordinator sees all, at most ten', () => {
-    expect((homePage({ ...data, role: Role.UniversityCoordinator }).events as CalendarEventEntity[]).map((e) => e.title)).toEqual(['Introduktion']);
-    expect((homePage({ ...data, role: Role.Coordinator }).events as CalendarEventEntity[]).map((e) => e.title)).toEqual(['Introduktion', 'Nätverksmöte']);
+    expect(
+      (homePage({ ...data, role: Role.UniversityCoordinator }).events as CalendarEventEntity[]).map((e) => e.title),
+    ).toEqual(['Introduktion']);
+    expect((homePage({ ...data, role: Role.Coordinator }).events as CalendarEventEntity[]).map((e) => e.title)).toEqual(
+      ['Introduktion', 'Nätverksmöte'],
+    );
     const many = Array.from({ length: 12 }, (_, i) => ({ event: event(`E${i}`), invited: true }));
     expect(homePage({ ...data, events: many, role: Role.Coordinator }).events).toHaveLength(10);
   });

@@ -20,7 +20,12 @@ const TERM_LINK: Record<Role, string> = {
  * coordinator sees all), and the personal calendar link. `events` come in time order from now.
  */
 export function homePage(
-  data: { role: Role; terms: TermResponse[]; events: { event: CalendarEventEntity; invited: boolean }[]; calendarUrl: string },
+  data: {
+    role: Role;
+    terms: TermResponse[];
+    events: { event: CalendarEventEntity; invited: boolean }[];
+    calendarUrl: string;
+  },
   refused?: Refused,
 ): PageData {
   return {

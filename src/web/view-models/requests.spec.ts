@@ -32,24 +32,45 @@ const data = {
 
 describe('the requests view model', () => {
   it('counts the open requests and names the contact’s district and every university', () => {
-    expect(requestsPage(data)).toMatchObject({ open: 1, districtOfContact: 'Bromma', universityName: { u1: 'Stockholms universitet' }, values: {} });
+    expect(requestsPage(data)).toMatchObject({
+      open: 1,
+      districtOfContact: 'Bromma',
+      universityName: { u1: 'Stockholms universitet' },
+      values: {},
+    });
     expect(requestsPage({ ...data, role: Role.Coordinator }).districtOfContact).toBeUndefined();
   });
 
   it('shows a refused answer beside that request, with what was typed, and not in the form for new requests', () => {
-    const page = requestsPage({ ...data, role: Role.UniversityCoordinator }, { errors: { answer: 'Högst 2000 tecken.' }, values: { answer: 'Långt svar' }, errorFor: requestForm('r1') });
-    expect(page.failed).toEqual({ id: 'r1', errors: { answer: 'Högst 2000 tecken.' }, values: { answer: 'Långt svar' } });
+    const page = requestsPage(
+      { ...data, role: Role.UniversityCoordinator },
+      { errors: { answer: 'Högst 2000 tecken.' }, values: { answer: 'Långt svar' }, errorFor: requestForm('r1') },
+    );
+    expect(page.failed).toEqual({
+      id: 'r1',
+      errors: { answer: 'Högst 2000 tecken.' },
+      values: { answer: 'Långt svar' },
+    });
     expect(page.errors).toEqual({});
     expect(page.values).toEqual({});
   });
 
   it('keeps a refused new request in its own form', () => {
-    const page = requestsPage(data, { errors: { studentEmail: 'Ange en giltig e-postadress.' }, values: { studentName: 'Fatima' } });
-    expect(page).toMatchObject({ errors: { studentEmail: 'Ange en giltig e-postadress.' }, values: { studentName: 'Fatima' }, failed: undefined });
+    const page = requestsPage(data, {
+      errors: { studentEmail: 'Ange en giltig e-postadress.' },
+      values: { studentName: 'Fatima' },
+    });
+    expect(page).toMatchObject({
+      errors: { studentEmail: 'Ange en giltig e-postadress.' },
+      values: { studentName: 'Fatima' },
+      failed: undefined,
+    });
   });
 
   it('leaves out an empty university and received date, so the service decides them', () => {
-    expect(requestInput({ studentName: 'Fatima', studentEmail: 'f@x.se', universityId: '', message: 'Hej', receivedOn: '' })).toEqual({
+    expect(
+      requestInput({ studentName: 'Fatima', studentEmail: 'f@x.se', universityId: '', message: 'Hej', receivedOn: '' }),
+    ).toEqual({
       studentName: 'Fatima',
       studentEmail: 'f@x.se',
       universityId: undefined,

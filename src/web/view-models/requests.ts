@@ -55,7 +55,8 @@ export function requestsPage(
     overdueOnly: data.overdueOnly,
     answerWithinDays: data.answerWithinDays,
     districtName: Object.fromEntries(districts.map((d) => [d.id, d.name])),
-    districtOfContact: data.role === Role.DistrictContact ? districts.find((d) => d.id === data.contactDistrictId)?.name : undefined,
+    districtOfContact:
+      data.role === Role.DistrictContact ? districts.find((d) => d.id === data.contactDistrictId)?.name : undefined,
     universities,
     universityName: Object.fromEntries(universities.map((u) => [u.id, u.name])),
     labels: REQUEST_LABELS,

@@ -63,7 +63,9 @@ interface TermChoice {
 
 /** The ranked selects (`field1`–`field3`, `district1`–`district3`) that were filled in, in rank order. */
 function ranked(body: FormBody, prefix: 'field' | 'district'): { values: string[]; names: string[] } {
-  const names = [1, 2, 3].map((rank) => `${prefix}${rank}`).filter((name) => typeof body[name] === 'string' && body[name] !== '');
+  const names = [1, 2, 3]
+    .map((rank) => `${prefix}${rank}`)
+    .filter((name) => typeof body[name] === 'string' && body[name] !== '');
   return { values: names.map((name) => body[name] as string), names };
 }
 
@@ -75,7 +77,13 @@ export const studentInput = (body: FormBody): FormInput<CreateStudentDto> => ({
   fieldPreferences: ranked(body, 'field').values,
   districtPreferences: ranked(body, 'district').values,
   excludedDistrictIds: formValue.list(body.excludedDistrictIds),
-  languages: typeof body.languages === 'string' ? body.languages.split(',').map((l) => l.trim()).filter(Boolean) : [],
+  languages:
+    typeof body.languages === 'string'
+      ? body.languages
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [],
   needsExtraSupport: formValue.bool(body.needsExtraSupport),
 });
 
@@ -83,7 +91,20 @@ export const studentInput = (body: FormBody): FormInput<CreateStudentDto> => ({
 export function studentValues(body: FormBody): FormBody {
   const pick = (name: string) => formValue.text(body[name]) ?? '';
   return {
-    ...Object.fromEntries(['name', 'email', 'studentRef', 'field1', 'field2', 'field3', 'district1', 'district2', 'district3', 'languages'].map((n) => [n, pick(n)])),
+    ...Object.fromEntries(
+      [
+        'name',
+        'email',
+        'studentRef',
+        'field1',
+        'field2',
+        'field3',
+        'district1',
+        'district2',
+        'district3',
+        'languages',
+      ].map((n) => [n, pick(n)]),
+    ),
     excludedDistrictIds: formValue.list(body.excludedDistrictIds),
     needsExtraSupport: formValue.bool(body.needsExtraSupport),
   };
@@ -144,7 +165,10 @@ export function csvText(buffer: Uint8Array): string {
  * A refused import as the page shows it: every problem of the file in a table by row and column
  * (`row.<n>.<column>`), with a summary above; nothing was imported.
  */
-export function importRefusal(errors: FormErrors): { importErrors: FormErrors; importProblems: { row: number; column: string; message: string }[] } {
+export function importRefusal(errors: FormErrors): {
+  importErrors: FormErrors;
+  importProblems: { row: number; column: string; message: string }[];
+} {
   const problems: { row: number; column: string; message: string }[] = [];
   const { _form, ...fields } = errors;
   const other: FormErrors = {};
@@ -157,7 +181,10 @@ export function importRefusal(errors: FormErrors): { importErrors: FormErrors; i
   const summary = problems.length
     ? `Inget importerades: ${rows === 1 ? 'en rad' : `${rows} rader`} i filen behöver rättas. Rätta filen och ladda upp den igen.`
     : _form && `Inget importerades. ${_form}`;
-  return { importErrors: { ...other, ...(summary ? { _form: summary } : {}) }, importProblems: problems.sort((a, b) => a.row - b.row) };
+  return {
+    importErrors: { ...other, ...(summary ? { _form: summary } : {}) },
+    importProblems: problems.sort((a, b) => a.row - b.row),
+  };
 }
 
 // Pages
@@ -167,7 +194,15 @@ export function demandPage(
   refused?: Refused,
 ): PageData {
   const { term, demand, balance, universityId } = data;
-  const page: PageData = { title: 'Behov', terms: data.terms, term, termAction: '/behov', university: data.university, labels: { requestedPlaces: 'Antal studenter' }, ...refused };
+  const page: PageData = {
+    title: 'Behov',
+    terms: data.terms,
+    term,
+    termAction: '/behov',
+    university: data.university,
+    labels: { requestedPlaces: 'Antal studenter' },
+    ...refused,
+  };
   if (!term || !balance) return page;
   return {
     ...page,
@@ -183,7 +218,10 @@ export function demandPage(
  * The term's students with the forms to add one and to import a file. Which form a refusal
  * belongs to: the add form (no `errorFor`), `list` (a removal) or `import`.
  */
-export function studentsPage(data: TermChoice & { university: Named; students: StudentResponse[]; districts: (Named & { active: boolean })[] }, refused?: Refused): PageData {
+export function studentsPage(
+  data: TermChoice & { university: Named; students: StudentResponse[]; districts: (Named & { active: boolean })[] },
+  refused?: Refused,
+): PageData {
   const { errorFor, errors, values } = refused ?? {};
   return {
     title: 'Studenter',
@@ -197,12 +235,19 @@ export function studentsPage(data: TermChoice & { university: Named; students: S
     labels: STUDENT_LABELS,
     csvColumns: CSV_COLUMNS,
     values: (!errorFor && values) || { excludedDistrictIds: [] },
-    ...(errorFor === 'list' ? { listErrors: errors } : errorFor === 'import' && errors ? importRefusal(errors) : { errors }),
+    ...(errorFor === 'list'
+      ? { listErrors: errors }
+      : errorFor === 'import' && errors
+        ? importRefusal(errors)
+        : { errors }),
   };
 }
 
 /** One student to change; districts no longer active stay choosable while the student names them. */
-export function studentPage(data: { student: StudentResponse; termCode: string; districts: (Named & { active: boolean })[] }, refused?: Refused): PageData {
+export function studentPage(
+  data: { student: StudentResponse; termCode: string; districts: (Named & { active: boolean })[] },
+  refused?: Refused,
+): PageData {
   const { student } = data;
   const named = (id: string) => student.districtPreferences.includes(id) || student.excludedDistrictIds.includes(id);
   return {
@@ -217,7 +262,14 @@ export function studentPage(data: { student: StudentResponse; termCode: string; 
 }
 
 /** Where the university's students are placed, and those not placed. */
-export function placementsPage(data: TermChoice & { university: Named; districts: Named[]; rows?: AssignmentResponse[]; students?: StudentResponse[] }): PageData {
+export function placementsPage(
+  data: TermChoice & {
+    university: Named;
+    districts: Named[];
+    rows?: AssignmentResponse[];
+    students?: StudentResponse[];
+  },
+): PageData {
   const page: PageData = {
     title: 'Placeringar',
     terms: data.terms,
@@ -233,7 +285,10 @@ export function placementsPage(data: TermChoice & { university: Named; districts
 }
 
 /** The yearly training reports; the form starts at this year (`year`, Stockholm). */
-export function trainingPage(data: { university: Named; reports: TrainingReport[]; year: number }, refused?: Refused): PageData {
+export function trainingPage(
+  data: { university: Named; reports: TrainingReport[]; year: number },
+  refused?: Refused,
+): PageData {
   return {
     title: 'Handledarutbildning',
     university: data.university,
