@@ -27,6 +27,6 @@ import { WebSession } from './sessions/web-session.entity';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottleService, SessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, SessionsService],
+  exports: [AuthService, SessionsService, LoginThrottleService],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AppError } from '../common/errors/app-error';
 import { AuthErrors } from './auth.errors';
@@ -42,5 +42,10 @@ export class LoginThrottleService {
 
   async record(email: string, ip: string, succeeded: boolean): Promise<void> {
     await this.attempts.insert({ email, ip, succeeded });
+  }
+
+  /** Sign-in attempts older than `cutoff` count for nothing any more: removes them, returns how many. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    return (await this.attempts.delete({ attemptedAt: LessThan(cutoff) })).affected ?? 0;
   }
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { Heartbeat } from './entities/heartbeat.entity';
 import { HeartbeatsService } from './heartbeats.service';
 import { HousekeepingService } from './housekeeping.service';
@@ -11,7 +12,7 @@ export class SystemModule {
   static forRoot(options: { worker: boolean }): DynamicModule {
     return {
       module: SystemModule,
-      imports: [TypeOrmModule.forFeature([Heartbeat])],
+      imports: [TypeOrmModule.forFeature([Heartbeat]), AuthModule],
       controllers: [SystemController],
       providers: [HeartbeatsService, HousekeepingService, ...(options.worker ? [SystemProcessor] : [])],
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { Actor } from '../../common/auth/role';
 import { Clock } from '../../common/time/clock';
 import type { User } from '../../users/entities/user.entity';
@@ -83,5 +83,10 @@ export class SessionsService {
   static csrfMatches(expected: string, given: unknown): boolean {
     if (typeof given !== 'string' || given.length !== expected.length) return false;
     return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  }
+
+  /** Sessions past their expiry are dead already: removes them, returns how many. */
+  async purgeExpired(now: Date): Promise<number> {
+    return (await this.sessions.delete({ expiresAt: LessThan(now) })).affected ?? 0;
   }
 }
