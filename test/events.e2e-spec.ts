@@ -1,4 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { HashedCalendarTokens1795700000000 } from '../migrations/1795700000000-HashedCalendarTokens';
 import { Role } from '../src/common/auth/role';
+import { dataSourceOptions } from '../src/database/data-source';
 import { Clock } from '../src/common/time/clock';
 import { EventRemindersService } from '../src/events/event-reminders.service';
 import { JobQueueService } from '../src/jobs/job-queue.service';
@@ -7,7 +11,7 @@ import { createSupervisor, createTerm } from './factories/terms';
 import { districtByCode, signedInUser, SignedInUser, universityByCode } from './factories/users';
 import { parseCalendar } from './support/ical';
 import { freePort } from './support/own-redis';
-import { startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, startTestApp, TestApp } from './support/test-app';
 import { ReceivedMail, TestSmtp } from './support/test-smtp';
 
 const fields = (body: { details?: { field: string }[] }) => (body.details ?? []).map((d) => d.field).sort();
@@ -36,6 +40,8 @@ describe('events, invitations and calendar feeds', () => {
     const { url } = (await t.http().get('/api/me/calendar-token').set(user.auth).expect(200)).body as { url: string };
     return { url, path: new URL(url).pathname };
   };
+  const tokenOf = (url: string) => /\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1];
+  const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
   beforeAll(async () => {
     smtp = new TestSmtp(await freePort());
@@ -418,7 +424,8 @@ describe('events, invitations and calendar feeds', () => {
       expect(feed.events.every((e) => e.attendees.length === 0)).toBe(true);
       expect(response.text).not.toContain(student.email);
       // The same address again, until rotated.
-      expect((await feedOf(universities.SU)).url).toBe(url);
+      const again = await t.http().get('/api/me/calendar-token').set(universities.SU.auth).expect(200);
+      expect(again.body).toEqual({ url, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
       const coordinator = parseCalendar(
         (
           await t
@@ -430,12 +437,36 @@ describe('events, invitations and calendar feeds', () => {
       expect(coordinator.events).toHaveLength(5);
     });
 
+    it('keeps no token in clear: the table holds its SHA-256 and a nonce, the token needs the server secret', async () => {
+      const { url, path } = await feedOf(contacts.bromma);
+      const token = tokenOf(url);
+      const rows: Record<string, unknown>[] = await t.dataSource.query('SELECT * FROM calendar_tokens');
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      for (const row of rows) {
+        expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(row.nonce).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+        expect(Object.values(row)).not.toContain(token);
+      }
+      expect(JSON.stringify(rows)).not.toContain(token);
+      const bromma = rows.find((r) => r.user_id === contacts.bromma.id)!;
+      expect(bromma.token_hash).toBe(sha256(token));
+      await t.http().get(path).expect(200);
+      // Shown again on asking: derived, not stored.
+      expect((await feedOf(contacts.bromma)).url).toBe(url);
+    });
+
     it('stops the old address when rotated, and knows no unknown token', async () => {
       const before = await feedOf(contacts.farsta);
+      const since = (await t.http().get('/api/me/calendar-token').set(contacts.farsta.auth).expect(200)).body
+        .createdAt as string;
       const rotated = await t.http().post('/api/me/calendar-token/rotate').set(contacts.farsta.auth).expect(200);
+      expect(rotated.body.url).toMatch(/^https:\/\/vfu\.example\.se\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
       expect(rotated.body.url).not.toBe(before.url);
       await t.http().get(before.path).expect(404);
       await t.http().get(new URL(rotated.body.url).pathname).expect(200);
+      const renewed = (await t.http().get('/api/me/calendar-token').set(contacts.farsta.auth).expect(200)).body;
+      expect(renewed.url).toBe(rotated.body.url);
+      expect(new Date(renewed.createdAt as string).getTime()).toBeGreaterThan(new Date(since).getTime());
       await t.http().get('/api/calendar/not-a-token.ics').expect(404);
       await t
         .http()
@@ -444,6 +475,35 @@ describe('events, invitations and calendar feeds', () => {
       // A deactivated user's feed goes dark too.
       await t.http().patch(`/api/users/${contacts.farsta.id}`).set(admin.auth).send({ active: false }).expect(200);
       await t.http().get(new URL(rotated.body.url).pathname).expect(404);
+    });
+
+    it('keeps an address made before tokens were derived working, and shows it no more until rotated', async () => {
+      const legacy = await signedInUser(t, Role.DistrictContact, { district: 'bromma' });
+      const token = randomBytes(32).toString('base64url');
+      // As the migration leaves a token that was kept in clear: its hash, and no nonce.
+      await t.dataSource.query('INSERT INTO calendar_tokens (user_id, token_hash) VALUES ($1, $2)', [
+        legacy.id,
+        sha256(token),
+      ]);
+      const feed = await t.http().get(`/api/calendar/${token}.ics`).expect(200);
+      expect(parseCalendar(feed.text).method).toBe('PUBLISH');
+      const status = await t.http().get('/api/me/calendar-token').set(legacy.auth).expect(200);
+      expect(status.body).toEqual({ url: null, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+      await t.http().get(`/api/calendar/${token}.ics`).expect(200);
+      const rotated = await t.http().post('/api/me/calendar-token/rotate').set(legacy.auth).expect(200);
+      await t.http().get(`/api/calendar/${token}.ics`).expect(404);
+      expect((await feedOf(legacy)).url).toBe(rotated.body.url);
+
+      // A nonce whose token no longer gives the stored hash (the server secret changed): the same.
+      const other = await signedInUser(t, Role.DistrictContact, { district: 'farsta' });
+      const kept = randomBytes(32).toString('base64url');
+      await t.dataSource.query('INSERT INTO calendar_tokens (user_id, token_hash, nonce) VALUES ($1, $2, $3)', [
+        other.id,
+        sha256(kept),
+        randomBytes(16).toString('base64url'),
+      ]);
+      expect((await t.http().get('/api/me/calendar-token').set(other.auth).expect(200)).body.url).toBeNull();
+      await t.http().get(`/api/calendar/${kept}.ics`).expect(200);
     });
 
     it('gives any signed-in user one event as a calendar file', async () => {
@@ -523,5 +583,38 @@ describe('events, invitations and calendar feeds', () => {
     expect(schedulers).toEqual([
       expect.objectContaining({ key: 'event-reminders', pattern: '0 8 * * *', tz: 'Europe/Stockholm' }),
     ]);
+  });
+});
+
+describe('calendar feeds given out before tokens were hashed', () => {
+  it('keep working: the migration hashes the stored clear tokens in place', async () => {
+    const url = await createTestDatabase();
+    const token = 'Feed-address-from-before-the-hashing-000000';
+    const dataSource = new DataSource(dataSourceOptions(url));
+    await dataSource.initialize();
+    const migration = new HashedCalendarTokens1795700000000();
+    const runner = dataSource.createQueryRunner();
+    try {
+      // The table as it was, with a token in clear, then the migration.
+      await migration.down(runner);
+      const [{ id }]: { id: string }[] = await runner.query(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ('old-feed@example.se', 'Anna Gammal', 'coordinator', 'x') RETURNING id`,
+      );
+      await runner.query('INSERT INTO calendar_tokens (user_id, token) VALUES ($1, $2)', [id, token]);
+      await migration.up(runner);
+      expect(await runner.query('SELECT token_hash, nonce FROM calendar_tokens')).toEqual([
+        { token_hash: createHash('sha256').update(token).digest('hex'), nonce: null },
+      ]);
+    } finally {
+      await runner.release();
+      await dataSource.destroy();
+    }
+    const t = await startTestApp({ env: { DATABASE_URL: url } });
+    try {
+      const feed = await t.http().get(`/api/calendar/${token}.ics`).expect(200);
+      expect(parseCalendar(feed.text).method).toBe('PUBLISH');
+    } finally {
+      await t.close();
+    }
   });
 });

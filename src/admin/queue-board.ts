@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { HttpStatus, INestApplication } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { AuthService } from '../auth/auth.service';
 import { SESSION_COOKIE, SessionsService } from '../auth/sessions/sessions.service';
@@ -60,5 +60,8 @@ export function mountQueueBoard(app: INestApplication): void {
     serverAdapter,
     options: { uiConfig: { boardTitle: 'VFU – köer' } },
   });
-  app.use(QUEUE_BOARD_PATH, coordinatorOnly(app.get(AuthService), app.get(SessionsService)), serverAdapter.getRouter());
+  // The board is an Express application of its own, which would name Express in every answer.
+  const board = serverAdapter.getRouter() as Application;
+  board.disable('x-powered-by');
+  app.use(QUEUE_BOARD_PATH, coordinatorOnly(app.get(AuthService), app.get(SessionsService)), board);
 }

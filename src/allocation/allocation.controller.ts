@@ -1,14 +1,16 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AllocationService } from './allocation.service';
 import { AllocationRunQueuedResponse, AllocationRunResponse } from './dto/allocation-run.response';
 
 @ApiTags('allocation')
 @ApiBearerAuth()
 @Roles(Role.Coordinator)
+@ApiRefusals({ 403: 'Only the coordinator' })
 @Controller()
 export class AllocationController {
   constructor(private readonly allocation: AllocationService) {}
@@ -19,18 +21,25 @@ export class AllocationController {
    */
   @Post('terms/:code/allocation-runs')
   @HttpCode(202)
-  @ApiConflictResponse({ description: 'The term is planning or closed' })
+  @ApiRefusals(404, { 409: 'The term is planning or closed' })
   async start(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<AllocationRunQueuedResponse> {
     const run = await this.allocation.start(actor, code);
     return { id: run.id, status: run.status };
   }
 
+  /** The term's allocation runs, newest first. */
   @Get('terms/:code/allocation-runs')
+  @ApiRefusals(404)
   async list(@Param('code') code: string): Promise<AllocationRunResponse[]> {
     return (await this.allocation.list(code)).map(AllocationRunResponse.of);
   }
 
+  /**
+   * A run: its status, the placed and the unplaced students (with the reason), each
+   * university's placed against its quota, and the proposals.
+   */
   @Get('allocation-runs/:id')
+  @ApiRefusals(400, 404)
   async get(@IdParam() id: string): Promise<AllocationRunResponse> {
     return AllocationRunResponse.of(await this.allocation.get(id));
   }
@@ -38,7 +47,7 @@ export class AllocationController {
   /** Replaces the term's draft placements with the run's proposals. */
   @Post('allocation-runs/:id/apply')
   @HttpCode(200)
-  @ApiConflictResponse({ description: 'The run has not succeeded, or the term changed since it ran' })
+  @ApiRefusals(400, 404, { 409: 'The run has not succeeded, or the term changed since it ran' })
   apply(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<{ applied: number }> {
     return this.allocation.apply(actor, id);
   }

@@ -15,6 +15,7 @@ export const AllocationErrors = defineErrors({
     sample: {},
     message: () => 'The job queue does not answer; try again shortly',
     sv: () => 'Jobbkön svarar inte just nu. Försök igen om en stund.',
+    retryAfter: () => 5,
   }),
   run_not_applicable: error({
     status: 409,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError, Raw } from 'typeorm';
 import { anyPlaced, deleteDrafts, insertPlacements, publishedAssignments } from '../assignments/assignments.queries';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditService } from '../audit/audit.service';
@@ -25,6 +25,16 @@ import { AllocationErrors } from './allocation.errors';
 
 /** Runs may be tried while reporting (a preview), and are made for real while allocating. */
 const RUNNABLE: readonly TermStatus[] = [TermStatus.Reporting, TermStatus.Allocating, TermStatus.Published];
+
+/** The run's job id: one job per run, however often it is enqueued. */
+export const allocationJobId = (runId: string) => `allocation-run-${runId}`;
+
+/** Why the run failed, as the API's `error` says it. */
+export function failureReason(jobError: string): string {
+  return /stalled/i.test(jobError)
+    ? `The worker running it stopped before it finished, too often (${jobError})`
+    : `The job failed: ${jobError}`;
+}
 
 const count = <K>(keys: K[]) => keys.reduce((map, key) => map.set(key, (map.get(key) ?? 0) + 1), new Map<K, number>());
 
@@ -61,7 +71,7 @@ export class AllocationService {
       await this.jobs.enqueue(
         JobName.AllocationRun,
         { runId: run.id },
-        { jobId: `allocation-run-${run.id}`, attempts: 3 },
+        { jobId: allocationJobId(run.id), attempts: 3 },
       );
     } catch (error) {
       await this.dataSource.manager.update(
@@ -130,6 +140,34 @@ export class AllocationService {
       );
       throw new UnrecoverableError(`Allocation run ${runId} failed: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * A run whose job ended without finishing it (its last attempt failed, its worker died too
+   * often, or the job is gone) becomes failed, with why. A run that has finished is left as it is.
+   */
+  async markFailed(runId: string, reason: string): Promise<boolean> {
+    const { affected } = await this.dataSource.manager.update(
+      AllocationRun,
+      { id: runId, status: In([AllocationRunStatus.Queued, AllocationRunStatus.Running]) },
+      { status: AllocationRunStatus.Failed, error: reason, finishedAt: this.clock.now() },
+    );
+    if (affected) this.logger.warn(`Allocation run ${runId} failed: ${reason}`);
+    return !!affected;
+  }
+
+  /** Queued or running runs created longer than `olderThanMs` ago (by the database's clock), oldest first. */
+  unfinished(olderThanMs: number, take: number): Promise<AllocationRun[]> {
+    return this.dataSource.manager.find(AllocationRun, {
+      where: {
+        status: In([AllocationRunStatus.Queued, AllocationRunStatus.Running]),
+        createdAt: Raw((column) => `${column} < now() - make_interval(secs => :seconds)`, {
+          seconds: olderThanMs / 1000,
+        }),
+      },
+      order: { createdAt: 'ASC' },
+      take,
+    });
   }
 
   /**

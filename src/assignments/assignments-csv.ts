@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../common/export/csv';
 import { AssignmentResponse } from './dto/assignment.dto';
 
 const COLUMNS: (keyof AssignmentResponse)[] = [
@@ -17,7 +17,7 @@ const COLUMNS: (keyof AssignmentResponse)[] = [
   'cost',
 ];
 
-/** Placements as CSV, with a BOM so spreadsheet programs read the Swedish letters right. */
+/** Placements as CSV (API and pages alike). */
 export function assignmentsCsv(rows: AssignmentResponse[]): string {
-  return '\uFEFF' + stringify(rows, { header: true, columns: COLUMNS });
+  return writeCsv(rows, COLUMNS);
 }

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { FormatQueryDto } from '../common/http/format-query.dto';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { assignmentsCsv } from './assignments-csv';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
@@ -25,6 +26,7 @@ export class AssignmentsController {
    */
   @Get('terms/:code/assignments')
   @ApiProduces('application/json', 'text/csv')
+  @ApiRefusals(400, 404)
   async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -42,7 +44,10 @@ export class AssignmentsController {
   @Roles(Role.Coordinator)
   @Post('terms/:code/assignments')
   @HttpCode(201)
-  @ApiConflictResponse({ description: 'Offer, supervisor or quota full; student already placed; term not allocating' })
+  @ApiRefusals(404, {
+    403: 'Only the coordinator',
+    409: 'Offer, supervisor or quota full; student already placed; term not allocating',
+  })
   assign(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -51,9 +56,11 @@ export class AssignmentsController {
     return this.assignments.assign(actor, code, dto);
   }
 
+  /** Removes a draft placement. */
   @Roles(Role.Coordinator)
   @Delete('assignments/:id')
   @HttpCode(204)
+  @ApiRefusals(400, 404, { 403: 'Only the coordinator', 409: 'The term is not allocating' })
   async unassign(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     await this.assignments.unassign(actor, id);
   }
@@ -62,7 +69,10 @@ export class AssignmentsController {
   @Roles(Role.Coordinator)
   @Post('terms/:code/assignments/publish')
   @HttpCode(200)
-  @ApiConflictResponse({ description: 'No draft placements, or the term is not allocating or published' })
+  @ApiRefusals(404, {
+    403: 'Only the coordinator',
+    409: 'No draft placements, or the term is not allocating or published',
+  })
   publish(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<PublishResponse> {
     return this.publication.publish(actor, code);
   }

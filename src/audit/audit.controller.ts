@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -9,12 +10,14 @@ import { AuditEntry } from './entities/audit-entry.entity';
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles(Role.Coordinator)
+@ApiRefusals({ 403: 'Only the coordinator' })
 @Controller('audit-log')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** Newest first: who changed what, and which fields. */
   @Get()
+  @ApiRefusals(400)
   list(@Query() query: AuditQueryDto): Promise<AuditEntry[]> {
     return this.audit.list(query);
   }

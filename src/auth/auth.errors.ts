@@ -1,5 +1,10 @@
 import { defineErrors, error } from '../common/errors/error-spec';
-import { count } from '../common/errors/swedish';
+import { duration } from '../common/errors/swedish';
+
+const inEnglish = (seconds: number) => {
+  const [n, unit] = seconds < 60 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+};
 
 /** Signing in; the refusals of every route (unauthenticated, invalid_token, role_required, form_expired) are common. */
 export const AuthErrors = defineErrors({
@@ -9,10 +14,12 @@ export const AuthErrors = defineErrors({
     message: () => 'Invalid e-mail or password',
     sv: () => 'Fel e-postadress eller lösenord.',
   }),
+  /** `seconds`: until the attempt that was refused would be let through (also `Retry-After`). */
   too_many_attempts: error({
     status: 429,
-    sample: { minutes: 15 },
-    message: (p) => `Too many failed sign-in attempts; try again in ${p.minutes} minutes`,
-    sv: (p) => `För många misslyckade inloggningar. Vänta ${count(p.minutes, 'minut', 'minuter')} och försök igen.`,
+    sample: { seconds: 840 },
+    retryAfter: (p) => p.seconds,
+    message: (p) => `Too many failed sign-in attempts; try again in ${inEnglish(p.seconds)}`,
+    sv: (p) => `För många misslyckade inloggningar. Vänta ${duration(p.seconds)} och försök igen.`,
   }),
 });

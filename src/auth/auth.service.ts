@@ -31,14 +31,13 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<{ accessToken: string; user: User }> {
-    await this.throttle.assertAllowed(email, ip);
+    const attempt = await this.throttle.admit(email, ip);
     const user = await this.users.findForSignIn(email);
     const matches = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    const ok = Boolean(user && user.active && matches);
-    await this.throttle.record(email, ip, ok);
-    if (!ok || !user) {
+    if (!user || !user.active || !matches) {
       throw AppError.of(AuthErrors.invalid_credentials);
     }
+    await this.throttle.succeeded(attempt);
     const full = await this.users.get(user.id);
     const claims: AccessTokenClaims = { sub: full.id, role: full.role, ver: full.tokenVersion };
     return { accessToken: await this.jwt.signAsync(claims), user: full };

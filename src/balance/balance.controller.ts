@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { BalanceService } from './balance.service';
 import { BalanceResponse, QuotaOverrideResponse } from './dto/balance.response';
 import { PutQuotaDto } from './dto/quota.dto';
@@ -19,6 +20,7 @@ export class BalanceController {
    * Quotas split min(target, usable) by demand, largest remainder, never above demand.
    */
   @Get('balance')
+  @ApiRefusals(404)
   get(@Param('code') code: string): Promise<BalanceResponse> {
     return this.balance.get(code);
   }
@@ -26,6 +28,7 @@ export class BalanceController {
   /** Sets a university's quota by hand instead of the computed split. */
   @Roles(Role.Coordinator)
   @Put('quotas/:universityId')
+  @ApiRefusals(404, { 403: 'Only the coordinator' })
   overrideQuota(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -39,6 +42,7 @@ export class BalanceController {
   @Roles(Role.Coordinator)
   @Delete('quotas/:universityId')
   @HttpCode(204)
+  @ApiRefusals(400, 404, { 403: 'Only the coordinator' })
   async restoreQuota(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,

@@ -49,6 +49,7 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Sign-in throttling (README, "Sign-in throttling"): failures one client may make for one address in the window. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -59,6 +60,25 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Failures one client may make in the window across all addresses (a shared network counts as one client). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_CLIENT_MAX_FAILURES = 20;
+
+  /** Failures for one address from all clients in the window after which unknown clients are slowed down for it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_SLOWDOWN_AFTER = 10;
+
+  /** While slowed down, clients that never signed in to the address get one attempt for it per this many seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_SLOWDOWN_SECONDS = 30;
+
   /** Express `trust proxy`: how many proxies stand before the API (for client addresses). */
   @Transform(toInt)
   @IsInt()
@@ -68,6 +88,11 @@ export class EnvironmentVariables {
 
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1-32 letters, digits, - or _' })
   QUEUE_PREFIX = 'vfu';
+
+  /** The OpenAPI UI and document (/api/docs, /api/docs-json); unset: on, except in production. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  API_DOCS?: string;
 
   /** Where people reach the service; links in e-mails point here. */
   @IsOptional()
@@ -122,6 +147,22 @@ export class EnvironmentVariables {
   @Min(100)
   MAIL_SENDING_LEASE_MS = 300_000;
 
+  /**
+   * How long a job's lock lasts unrenewed, and how often workers look for jobs whose worker died
+   * (BullMQ's stalled check) and for allocation runs whose job is gone.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  JOB_STALL_CHECK_MS = 30_000;
+
+  /** On SIGTERM or SIGINT, how long in-flight requests and jobs may take before the process stops anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
   /** Months after a term is closed before its students' personal data is removed. */
   @Transform(toInt)
   @IsInt()
@@ -153,6 +194,10 @@ export class AppConfig {
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
+  }
+
+  get apiDocs(): boolean {
+    return this.env.API_DOCS === undefined ? !this.isProduction : this.env.API_DOCS === 'true';
   }
 
   get embeddedDatabase(): boolean {

@@ -22,5 +22,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: { max: 10, application_name: 'vfu' },
+    // A connection (new, or free in the pool) not had within this long fails the request as a 503, instead of hanging it.
+    connectTimeoutMS: 10_000,
   };
 }

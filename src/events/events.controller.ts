@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AttendanceDto, CreateEventDto, EventQueryDto, UpdateEventDto } from './dto/event.dto';
 import { EventResponse, InviteeResponse } from './dto/event.response';
 import { EventsService } from './events.service';
@@ -22,10 +23,11 @@ export class EventsController {
   @Roles(Role.Coordinator)
   @Post()
   @HttpCode(201)
-  @ApiBadRequestResponse({
-    description: 'Bad input, or the timing rule of the event type is broken (the message names it)',
+  @ApiRefusals({
+    400: 'Bad input, or the timing rule of the event type is broken (the message names it)',
+    403: 'Only the coordinator',
+    409: 'The term has its introduction, or the year its workshop, already',
   })
-  @ApiConflictResponse({ description: 'The term has its introduction, or the year its workshop, already' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateEventDto): Promise<EventResponse> {
     const event = await this.events.create(actor, dto);
     const { invited, invitees } = await this.events.get(actor, event.id);
@@ -34,6 +36,7 @@ export class EventsController {
 
   /** Every event, in time order; `from`/`to` (ISO 8601), `type`, `termCode` narrow it. */
   @Get()
+  @ApiRefusals(400)
   async list(@CurrentActor() actor: Actor, @Query() query: EventQueryDto): Promise<EventResponse[]> {
     return (await this.events.list(actor, query)).map(({ event, invited, invitees }) =>
       EventResponse.of(event, invited, invitees),
@@ -45,11 +48,14 @@ export class EventsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/calendar')
+  @ApiRefusals(400, 404)
   ics(@IdParam() id: string): Promise<string> {
     return this.events.ics(id);
   }
 
+  /** One event with its invitation counts. */
   @Get(':id')
+  @ApiRefusals(400, 404)
   async get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<EventResponse> {
     const { event, invited, invitees } = await this.events.get(actor, id);
     return EventResponse.of(event, invited, invitees);
@@ -58,7 +64,7 @@ export class EventsController {
   /** Changes the event; SEQUENCE is raised and everyone invited gets the updated invitation. */
   @Roles(Role.Coordinator)
   @Patch(':id')
-  @ApiConflictResponse({ description: 'The event is cancelled' })
+  @ApiRefusals(404, { 403: 'Only the coordinator', 409: 'The event is cancelled' })
   async update(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
@@ -73,14 +79,17 @@ export class EventsController {
   @Roles(Role.Coordinator)
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiRefusals(400, 404, { 403: 'Only the coordinator', 409: 'The event is cancelled already' })
   async cancel(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<EventResponse> {
     const event = await this.events.cancel(actor, id);
     const { invited, invitees } = await this.events.get(actor, id);
     return EventResponse.of(event, invited, invitees);
   }
 
+  /** Everyone invited to the event, with their attendance where it is recorded. */
   @Roles(Role.Coordinator)
   @Get(':id/invitees')
+  @ApiRefusals(400, 404, { 403: 'Only the coordinator' })
   async invitees(@IdParam() id: string): Promise<InviteeResponse[]> {
     return (await this.events.invitees(id)).map(InviteeResponse.of);
   }
@@ -88,7 +97,7 @@ export class EventsController {
   /** Records who attended, once the event has begun. */
   @Roles(Role.Coordinator)
   @Put(':id/attendance')
-  @ApiConflictResponse({ description: 'The event has not begun' })
+  @ApiRefusals(404, { 403: 'Only the coordinator', 409: 'The event has not begun' })
   async attendance(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandlers, JobProcessor } from '../jobs/job-processor';
 import { JobName, QueueName } from '../jobs/job-types';
+import { WORKER_OPTIONS } from '../jobs/queue-connection';
 import { CalendarEventEntity } from './entities/event.entity';
 import { EventRemindersService } from './event-reminders.service';
 import { EventStatus } from './event-status';
 import { EventsService } from './events.service';
 
-@Processor(QueueName.Events)
+@Processor(QueueName.Events, WORKER_OPTIONS)
 export class EventsProcessor extends JobProcessor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -6,6 +6,7 @@ import { FIELDS, FieldInfo } from './fields';
 @ApiBearerAuth()
 @Controller('fields')
 export class FieldsController {
+  /** The six fields of social work an offer belongs to, with their Swedish names. */
   @Get()
   list(): readonly FieldInfo[] {
     return FIELDS;

@@ -14,7 +14,10 @@ export class HealthController {
     private readonly queue: QueueHealthIndicator,
   ) {}
 
-  /** 200 `{status: "ok", ...}` when the database and the queue backend answer, else 503 `{status: "error", ...}`. */
+  /**
+   * Whether the service can work: 200 `{status: "ok", ...}` when the database and the queue
+   * backend answer, else 503 `{status: "error", ...}`.
+   */
   @Public()
   @Get()
   @ApiServiceUnavailableResponse({ description: 'The database or the queue backend does not answer' })

@@ -30,8 +30,28 @@ export abstract class JobProcessor extends WorkerHost {
     this.logger.warn(`Worker connection problem: ${error.message}`);
   }
 
+  /**
+   * A job that will not be tried again: its last attempt failed, or its worker died too often
+   * ("job stalled more than allowable limit"). A processor whose entity records progress marks it here.
+   */
+  protected onGaveUp?(job: Job, error: Error): Promise<void>;
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
+    if (!job || !this.onGaveUp || !isFinal(job, error)) return;
+    this.onGaveUp(job, error).catch((cause: Error) =>
+      this.logger.error(`Job ${job.name} ${job.id} gave up, and recording it failed: ${cause.message}`),
+    );
   }
+}
+
+/** BullMQ stamps `finishedOn` on a job it moved to failed rather than back for a retry. */
+function isFinal(job: Job, error: Error): boolean {
+  return (
+    job.finishedOn !== undefined ||
+    error instanceof UnrecoverableError ||
+    error.name === 'UnrecoverableError' ||
+    job.attemptsMade >= (job.opts.attempts ?? 1)
+  );
 }

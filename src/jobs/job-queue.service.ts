@@ -86,6 +86,13 @@ export class JobQueueService {
     return within(queue.getJobState(jobId), PING_TIMEOUT_MS, `queue ${queue.name}`);
   }
 
+  /** Why a job failed, while the queue still holds it. */
+  async failedReason(name: JobName, jobId: string): Promise<string | undefined> {
+    const queue = this.queues[QUEUE_OF[name]];
+    const job = await within(queue.getJob(jobId), PING_TIMEOUT_MS, `queue ${queue.name}`);
+    return job?.failedReason || undefined;
+  }
+
   /** Resolves when every queue's backend answers; rejects after a short timeout otherwise. */
   async ping(): Promise<void> {
     await Promise.all(

@@ -6,7 +6,7 @@ import { JobHandlerCheck } from './handler-check';
 import { JobQueueService } from './job-queue.service';
 import { JobSchedulesKeeper } from './job-schedules.keeper';
 import { QueueName } from './job-types';
-import { queueConnection } from './queue-connection';
+import { configureWorkers, queueConnection } from './queue-connection';
 
 @Global()
 @Module({})
@@ -18,10 +18,11 @@ export class JobsModule {
         DiscoveryModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: queueConnection(config) as never,
-            prefix: config.env.QUEUE_PREFIX,
-          }),
+          useFactory: (config: AppConfig) => {
+            // Runs before the workers are created (they are made when the modules initialise).
+            configureWorkers(config);
+            return { connection: queueConnection(config) as never, prefix: config.env.QUEUE_PREFIX };
+          },
         }),
         BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
       ],

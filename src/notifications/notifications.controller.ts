@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { NotificationResponse } from './dto/notification.response';
 import { NotificationsService } from './notifications.service';
@@ -10,6 +11,7 @@ import { NotificationsService } from './notifications.service';
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Roles(Role.Coordinator)
+@ApiRefusals({ 403: 'Only the coordinator' })
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
@@ -19,11 +21,14 @@ export class NotificationsController {
    * was cut off and may have been delivered; it is not re-sent unless retried).
    */
   @Get()
+  @ApiRefusals(400)
   list(@Query() query: NotificationQueryDto): Promise<NotificationResponse[]> {
     return this.notifications.list(query);
   }
 
+  /** One e-mail of the outbox: its recipient, template, status and attempts. */
   @Get(':id')
+  @ApiRefusals(400, 404)
   get(@IdParam() id: string): Promise<NotificationResponse> {
     return this.notifications.get(id);
   }
@@ -31,7 +36,7 @@ export class NotificationsController {
   /** Queues a failed or unconfirmed e-mail again (same Message-ID, fresh attempts). */
   @Post(':id/retry')
   @HttpCode(202)
-  @ApiConflictResponse({ description: 'The notification is not failed or unconfirmed' })
+  @ApiRefusals(400, 404, { 409: 'The notification is not failed or unconfirmed' })
   retry(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<NotificationResponse> {
     return this.notifications.retry(actor, id);
   }

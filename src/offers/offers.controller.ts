@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateOfferDto, OfferQueryDto, UpdateOfferDto } from './dto/offer.dto';
 import { OfferResponse } from './dto/offer.response';
 import { OffersService } from './offers.service';
@@ -14,16 +15,16 @@ import { OffersService } from './offers.service';
 @ApiTags('offers')
 @ApiBearerAuth()
 @Roles(Role.Coordinator, Role.DistrictContact)
-@ApiForbiddenResponse({ description: 'Another district than your own' })
+@ApiRefusals({ 403: 'Not the coordinator or a district contact, or another district than your own' })
 @Controller()
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
+  /** Reports an offer: a unit, its field, its places and the supervisors named for it. */
   @Post('terms/:code/offers')
   @HttpCode(201)
-  @ApiConflictResponse({
-    description:
-      'Reporting is closed for contacts (deadline passed or term not open), a duplicate unit and field, or supervisors over-committed',
+  @ApiRefusals(404, {
+    409: 'Reporting is closed for contacts (deadline passed or term not open), a duplicate unit and field, or supervisors over-committed',
   })
   async create(
     @CurrentActor() actor: Actor,
@@ -33,7 +34,9 @@ export class OffersController {
     return OfferResponse.of(await this.offers.create(actor, code, dto));
   }
 
+  /** The term's offers with their usable places: a contact sees their own district's, the coordinator all or one district's. */
   @Get('terms/:code/offers')
+  @ApiRefusals(400, 404)
   async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -42,13 +45,16 @@ export class OffersController {
     return (await this.offers.list(actor, code, query)).map(OfferResponse.of);
   }
 
+  /** One offer. */
   @Get('offers/:id')
+  @ApiRefusals(400, 404)
   async get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<OfferResponse> {
     return OfferResponse.of(await this.offers.get(actor, id));
   }
 
+  /** Changes an offer's unit, field, places or supervisors. */
   @Patch('offers/:id')
-  @ApiConflictResponse({ description: 'Reporting is closed for contacts, a duplicate, or supervisors over-committed' })
+  @ApiRefusals(404, { 409: 'Reporting is closed for contacts, a duplicate, or supervisors over-committed' })
   async update(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
@@ -57,9 +63,10 @@ export class OffersController {
     return OfferResponse.of(await this.offers.update(actor, id, dto));
   }
 
+  /** Withdraws an offer. */
   @Delete('offers/:id')
   @HttpCode(204)
-  @ApiConflictResponse({ description: 'Reporting is closed for contacts' })
+  @ApiRefusals(400, 404, { 409: 'Reporting is closed for contacts, or the offer has placements' })
   async remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     await this.offers.remove(actor, id);
   }

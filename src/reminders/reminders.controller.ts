@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { ReminderResultResponse } from './dto/reminder-result.response';
 import { RemindersService } from './reminders.service';
 
@@ -18,7 +19,7 @@ export class RemindersController {
    */
   @Post()
   @HttpCode(200)
-  @ApiConflictResponse({ description: 'The term is not reporting' })
+  @ApiRefusals(404, { 403: 'Only the coordinator', 409: 'The term is not reporting' })
   remind(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<ReminderResultResponse> {
     return this.reminders.remindNow(actor, code);
   }

@@ -1,20 +1,23 @@
-import { stringify } from 'csv-stringify/sync';
+import { CellValue } from '../common/export/cell-text';
+import { writeCsv } from '../common/export/csv';
 import { TermReportResponse, TrendRowResponse } from './dto/report.response';
+
+interface ReportCsvRow {
+  section: string;
+  item: string;
+  measure: string;
+  value: CellValue;
+}
 
 /**
  * The term report as one long table (section, item, measure, value), which a spreadsheet can
- * pivot; with a BOM so the Swedish letters survive.
+ * pivot. Values keep their type, so a negative number (a district that reported after the
+ * deadline) stays a number.
  */
 export function termReportCsv(report: TermReportResponse): string {
-  const rows: (string | number | null)[][] = [];
-  const add = (section: string, item: string, values: Record<string, string | number | boolean | null | Date>) => {
-    for (const [measure, value] of Object.entries(values))
-      rows.push([
-        section,
-        item,
-        measure,
-        value instanceof Date ? value.toISOString() : value === null ? '' : String(value),
-      ]);
+  const rows: ReportCsvRow[] = [];
+  const add = (section: string, item: string, values: Record<string, CellValue>) => {
+    for (const [measure, value] of Object.entries(values)) rows.push({ section, item, measure, value });
   };
   add('term', report.termCode, {
     status: report.status,
@@ -49,9 +52,23 @@ export function termReportCsv(report: TermReportResponse): string {
     if (event)
       add(section, event.title, { invited: event.invited, recorded: event.recorded, attended: event.attended });
   }
-  return '\uFEFF' + stringify(rows, { header: true, columns: ['section', 'item', 'measure', 'value'] });
+  return writeCsv(rows, ['section', 'item', 'measure', 'value']);
 }
 
+const TREND_COLUMNS: (keyof TrendRowResponse)[] = [
+  'termCode',
+  'status',
+  'targetPlaces',
+  'offeredPlaces',
+  'usablePlaces',
+  'filled',
+  'shortfall',
+  'districtsReported',
+  'districtsOnTime',
+  'trainedShare',
+  'introductionAttendance',
+];
+
 export function trendCsv(rows: TrendRowResponse[]): string {
-  return '\uFEFF' + stringify(rows, { header: true });
+  return writeCsv(rows, TREND_COLUMNS);
 }

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
 import { FormatQueryDto } from '../common/http/format-query.dto';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { TermReportResponse, TrendRowResponse } from './dto/report.response';
 import { termReportCsv, trendCsv } from './report-csv';
 import { ReportsService } from './reports.service';
@@ -11,6 +12,7 @@ import { ReportsService } from './reports.service';
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles(Role.Coordinator)
+@ApiRefusals({ 403: 'Only the coordinator' })
 @Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -22,6 +24,7 @@ export class ReportsController {
    */
   @Get('terms/:code/report')
   @ApiProduces('application/json', 'text/csv')
+  @ApiRefusals(400, 404)
   async term(
     @Param('code') code: string,
     @Query() query: FormatQueryDto,
@@ -36,6 +39,7 @@ export class ReportsController {
   /** Every term side by side, oldest first. */
   @Get('reports/trend')
   @ApiProduces('application/json', 'text/csv')
+  @ApiRefusals(400)
   async trend(
     @Query() query: FormatQueryDto,
     @Res({ passthrough: true }) response: Response,

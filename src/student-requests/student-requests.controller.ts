@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import {
   CreateStudentRequestDto,
   StudentRequestQueryDto,
@@ -22,6 +23,7 @@ export class StudentRequestsController {
   @Roles(Role.Coordinator, Role.DistrictContact)
   @Post()
   @HttpCode(201)
+  @ApiRefusals({ 403: 'Not the coordinator or a district contact' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateStudentRequestDto): Promise<StudentRequestResponse> {
     const request = await this.requests.create(actor, dto);
     return StudentRequestResponse.of(request, this.requests.isOverdue(request));
@@ -29,15 +31,20 @@ export class StudentRequestsController {
 
   /** `?overdue=true`: not answered within 14 days of forwarding. */
   @Get()
+  @ApiRefusals(400)
   async list(@CurrentActor() actor: Actor, @Query() query: StudentRequestQueryDto): Promise<StudentRequestResponse[]> {
     return (await this.requests.list(actor, query)).map((r) =>
       StudentRequestResponse.of(r, this.requests.isOverdue(r)),
     );
   }
 
+  /** Marks a request answered (or closed) by the university it was forwarded to. */
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Patch(':id')
-  @ApiConflictResponse({ description: 'Answered or closed already' })
+  @ApiRefusals(404, {
+    403: 'Not the coordinator or a university coordinator, or the request was not forwarded to your university',
+    409: 'Answered or closed already',
+  })
   async update(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,

@@ -123,4 +123,28 @@ describe('parseStudentCsv', () => {
       { row: 2, field: 'file', code: 'csv_no_students', params: {}, message: 'has no students' },
     ]);
   });
+
+  it('names every cell holding a NUL, by row and heading, and reads no student', () => {
+    const { students, problems } = parseStudentCsv(
+      `${HEADER}\nAda\u0000,ada@student.se,SU-1,elderly,,,,,,nej\nBo Ek,bo@student.se,SU-\u00002,elderly,,,,,,nej\n`,
+      DISTRICTS,
+    );
+    expect(students).toEqual([]);
+    expect(problems.map(api)).toEqual([
+      {
+        row: 2,
+        field: 'name',
+        code: 'ill_formed_text',
+        params: { property: 'name' },
+        message: 'name must be well-formed Unicode text without NUL characters',
+      },
+      {
+        row: 3,
+        field: 'studentRef',
+        code: 'ill_formed_text',
+        params: { property: 'studentRef' },
+        message: 'studentRef must be well-formed Unicode text without NUL characters',
+      },
+    ]);
+  });
 });

@@ -2,7 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { CodedSpec, FieldProblem, problem } from '../common/errors/error-spec';
+import { InputErrors } from '../common/errors/input.errors';
 import { toFieldProblems } from '../common/errors/validation';
+import { isWellFormedText, MAX_INPUT_PROBLEMS } from '../common/http/input-text';
 import { FIELDS } from '../fields/fields';
 import { StudentFieldsDto } from './dto/student-fields.dto';
 import { StudentsErrors } from './students.errors';
@@ -64,6 +66,19 @@ export function parseStudentCsv(
       problems: [csvProblem(StudentsErrors.csv_unreadable, 'file', { reason: (error as Error).message }, line)],
     };
   }
+  // A NUL or a lone surrogate in any cell, named by its column's heading (or number); nothing else is read.
+  const columnName = (column: number) => {
+    const heading = records[0]?.[column];
+    return heading && isWellFormedText(heading) ? heading : String(column + 1);
+  };
+  const illFormed = records.flatMap((cells, index) =>
+    cells.flatMap((cell, column) =>
+      isWellFormedText(cell)
+        ? []
+        : [csvProblem(InputErrors.ill_formed_text, columnName(column), { property: columnName(column) }, index + 1)],
+    ),
+  );
+  if (illFormed.length) return { students: [], problems: illFormed.slice(0, MAX_INPUT_PROBLEMS) };
   const [header, ...rows] = records;
   const missing = STUDENT_CSV_COLUMNS.filter((column) => !header?.includes(column));
   if (!header || missing.length) {

@@ -1,24 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiForbiddenResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
+import { BodyTypes } from '../common/http/body-types';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateStudentDto, ImportQueryDto, UpdateStudentDto } from './dto/student.dto';
 import { ImportResponse, PlacedStudentResponse, StudentResponse } from './dto/student.response';
 import { StudentsService } from './students.service';
 
 @ApiTags('students')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Another university than your own' })
+@ApiRefusals({ 403: 'Not the coordinator or a university coordinator, or another university than your own' })
 @Controller()
 export class StudentsController {
   constructor(private readonly students: StudentsService) {}
@@ -27,7 +22,7 @@ export class StudentsController {
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Post('terms/:code/students')
   @HttpCode(201)
-  @ApiConflictResponse({ description: 'The studentRef is registered already, or the placements are published' })
+  @ApiRefusals(404, { 409: 'The studentRef is registered already, or the placements are published' })
   async create(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -46,7 +41,11 @@ export class StudentsController {
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Post('terms/:code/students/import')
   @HttpCode(201)
-  @ApiConsumes('text/csv')
+  @ApiRefusals(404, {
+    400: 'The file has problems: `details` lists each with its row and field; nothing was imported',
+    409: 'Some studentRefs are registered already (listed in `details`), or the placements are published',
+  })
+  @BodyTypes('text/csv')
   @ApiBody({
     schema: {
       type: 'string',
@@ -68,6 +67,7 @@ export class StudentsController {
 
   /** Coordinator: all; university coordinator: their own; district contact: names of those placed in their district. */
   @Get('terms/:code/students')
+  @ApiRefusals(404)
   list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
@@ -75,14 +75,18 @@ export class StudentsController {
     return this.students.list(actor, code);
   }
 
+  /** One student with their preferences. */
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Get('students/:id')
+  @ApiRefusals(400, 404)
   async get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<StudentResponse> {
     return StudentResponse.of(await this.students.get(actor, id));
   }
 
+  /** Changes a student's details or preferences while registration is open. */
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Patch('students/:id')
+  @ApiRefusals(404, { 409: 'The studentRef is registered already, or the placements are published' })
   async update(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
@@ -91,10 +95,11 @@ export class StudentsController {
     return StudentResponse.of(await this.students.update(actor, id, dto));
   }
 
+  /** Removes a student who is not placed. */
   @Roles(Role.Coordinator, Role.UniversityCoordinator)
   @Delete('students/:id')
   @HttpCode(204)
-  @ApiConflictResponse({ description: 'The student is placed' })
+  @ApiRefusals(400, 404, { 409: 'The student is placed, or the placements are published' })
   async remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     await this.students.remove(actor, id);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateTermDto, UpdateTermDto } from './dto/term.dto';
 import { TermResponse } from './dto/term.response';
 import { TermsService } from './terms.service';
@@ -16,7 +17,7 @@ export class TermsController {
   @Roles(Role.Coordinator)
   @Post()
   @HttpCode(201)
-  @ApiConflictResponse({ description: 'A term with this code exists' })
+  @ApiRefusals({ 403: 'Only the coordinator', 409: 'A term with this code exists' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTermDto): Promise<TermResponse> {
     return this.terms.create(actor, dto);
   }
@@ -27,7 +28,9 @@ export class TermsController {
     return this.terms.list();
   }
 
+  /** One term with its periods and status. */
   @Get(':code')
+  @ApiRefusals(404)
   get(@Param('code') code: string): Promise<TermResponse> {
     return this.terms.get(code);
   }
@@ -39,7 +42,7 @@ export class TermsController {
    */
   @Roles(Role.Coordinator)
   @Patch(':code')
-  @ApiConflictResponse({ description: 'Not the next status, or the new code is taken' })
+  @ApiRefusals(404, { 403: 'Only the coordinator', 409: 'Not the next status, or the new code is taken' })
   update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateTermDto): Promise<TermResponse> {
     return this.terms.update(actor, code, dto);
   }

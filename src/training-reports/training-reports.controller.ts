@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { PutTrainingReportDto, TrainingReportQueryDto, TrainingReportResponse } from './dto/training-report.dto';
 import { TrainingReportsService } from './training-reports.service';
 
@@ -9,12 +10,14 @@ import { TrainingReportsService } from './training-reports.service';
 @ApiTags('training-reports')
 @ApiBearerAuth()
 @Roles(Role.Coordinator, Role.UniversityCoordinator)
-@ApiForbiddenResponse({ description: 'Another university than your own' })
+@ApiRefusals({ 403: 'Not the coordinator or a university coordinator, or another university than your own' })
 @Controller('training-reports')
 export class TrainingReportsController {
   constructor(private readonly reports: TrainingReportsService) {}
 
+  /** The reported figures by year (a university coordinator: their own university's). */
   @Get()
+  @ApiRefusals(400)
   async list(@CurrentActor() actor: Actor, @Query() query: TrainingReportQueryDto): Promise<TrainingReportResponse[]> {
     return (await this.reports.list(actor, query)).map(TrainingReportResponse.of);
   }

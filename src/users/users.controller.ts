@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponse } from './dto/user.response';
@@ -11,27 +12,35 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles(Role.Coordinator)
+@ApiRefusals({ 403: 'Only the coordinator' })
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  /** Creates a user: a coordinator, or a district contact or university coordinator with their district or university. */
   @Post()
   @HttpCode(201)
+  @ApiRefusals({ 409: 'A user with this e-mail exists' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.create(actor, dto));
   }
 
+  /** Every user. */
   @Get()
   async list(): Promise<UserResponse[]> {
     return (await this.users.list()).map(UserResponse.of);
   }
 
+  /** One user. */
   @Get(':id')
+  @ApiRefusals(400, 404)
   async get(@IdParam() id: string): Promise<UserResponse> {
     return UserResponse.of(await this.users.get(id));
   }
 
+  /** Renames a user, sets a new password, or (de)activates them; deactivation or a new password ends their sessions. */
   @Patch(':id')
+  @ApiRefusals(404, { 409: 'The coordinator would deactivate themself' })
   async update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.of(await this.users.update(actor, id, dto));
   }

@@ -1,6 +1,8 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
+import { AppError } from '../common/errors/app-error';
+import { inputTextProblems } from '../common/http/input-text';
 
 /** The largest student file taken: a few thousand rows fit well within it. */
 export const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -22,7 +24,10 @@ export class CsvUploadMiddleware implements NestMiddleware {
         req.uploadTooLarge = true;
         return next();
       }
-      next(error);
+      if (error) return next(error);
+      // The form's other fields, checked as every parsed body is (the file is read by its own parser).
+      const problems = inputTextProblems(req.body);
+      next(problems.length ? AppError.invalid(problems) : undefined);
     });
   }
 }

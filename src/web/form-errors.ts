@@ -8,6 +8,8 @@ import { FormErrors } from './view.service';
 export interface FormFailure {
   status: number;
   errors: FormErrors;
+  /** Seconds to wait before trying again, where the refusal knows (sent as `Retry-After`). */
+  retryAfter?: number;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface FormFailure {
 export function formFailure(error: unknown): FormFailure {
   const refusal = toAppError(error);
   if (!refusal) throw error;
-  if (!refusal.details?.length) return { status: refusal.getStatus(), errors: { _form: refusal.sv } };
+  if (!refusal.details?.length)
+    return { status: refusal.getStatus(), errors: { _form: refusal.sv }, retryAfter: refusal.retryAfter };
   const errors: FormErrors = {};
   for (const problem of refusal.details) {
     const key = problem.row === undefined ? problem.field : `row.${problem.row}.${problem.field}`;

@@ -87,7 +87,8 @@ export class FormFlow {
     const body = (request.body ?? {}) as FormBody;
     const outcome = 'dto' in form ? await throughDto(form, body) : await asAction(form);
     if ('failure' in outcome) {
-      const { status, errors } = outcome.failure;
+      const { status, errors, retryAfter } = outcome.failure;
+      if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
       const values = form.values ?? ('dto' in form ? typedValues : undefined);
       const refused = { errors: onForm(errors, body, form.onForm), values: values?.(body), errorFor: form.errorFor };
       return sendPage(response, status, await form.page(refused));

@@ -47,6 +47,8 @@ export class WebExceptionFilter implements ExceptionFilter {
       return;
     }
     if (log) this.logger.error(exception);
+    const wait = toAppError(exception)?.retryAfter;
+    if (wait !== undefined) response.setHeader('Retry-After', String(wait));
     response
       .status(status)
       .type('html')

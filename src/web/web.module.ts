@@ -1,4 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { AgreementModule } from '../agreement/agreement.module';
 import { AllocationModule } from '../allocation/allocation.module';
 import { AssignmentsModule } from '../assignments/assignments.module';
@@ -29,6 +30,7 @@ import { ConfirmationInterceptor } from './confirmation.interceptor';
 import { CsvUploadMiddleware } from './csv-upload.middleware';
 import { FormFlow } from './form-flow';
 import { ViewService } from './view.service';
+import { NotFoundFilter } from './not-found.filter';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** Every controller of browser pages; their routes are kept out of the `/api` prefix. */
@@ -77,7 +79,13 @@ export class WebModule implements NestModule {
         NotificationsModule.forRoot(options),
       ],
       controllers: WEB_CONTROLLERS,
-      providers: [ViewService, FormFlow, WebExceptionFilter, ConfirmationInterceptor],
+      providers: [
+        ViewService,
+        FormFlow,
+        WebExceptionFilter,
+        ConfirmationInterceptor,
+        { provide: APP_FILTER, useClass: NotFoundFilter },
+      ],
     };
   }
 }

@@ -11,7 +11,7 @@ export interface ServiceProcess {
 
 /** Starts the built service (`node dist/main <role>`) and waits for the line that says it is up. */
 export async function startServiceProcess(
-  role: 'api' | 'worker',
+  role: 'api' | 'worker' | 'all',
   env: NodeJS.ProcessEnv,
   ready: string,
 ): Promise<ServiceProcess> {

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { createHash, randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role';
 import { signedInUser, SignedInUser } from '../factories/users';
@@ -55,7 +56,13 @@ describe('web: signing in and out', () => {
     expect(await submit(page.getByRole('button', { name: /Skapa ny länk/ }))).toBe(200);
     expect(address(page)).toBe('/');
     expect(await confirmation(page)).toBe('Du har fått en ny kalenderlänk. Den gamla fungerar inte längre.');
-    expect(await page.getByLabel('Kalenderlänk', { exact: true }).inputValue()).not.toBe(link);
+    const renewed = await page.getByLabel('Kalenderlänk', { exact: true }).inputValue();
+    expect(renewed).not.toBe(link);
+    expect((await page.request.get(`${base}${new URL(link).pathname}`)).status()).toBe(404);
+    expect((await page.request.get(`${base}${new URL(renewed).pathname}`)).status()).toBe(200);
+    // Shown again whenever the page is: the link is derived, not stored.
+    await page.goto(`${base}/`);
+    expect(await page.getByLabel('Kalenderlänk', { exact: true }).inputValue()).toBe(renewed);
 
     expect(await submit(page.getByRole('button', { name: 'Logga ut' }))).toBe(200);
     expect(address(page)).toBe('/logga-in?klart=utloggad');
@@ -64,10 +71,53 @@ describe('web: signing in and out', () => {
     await page.waitForURL(/\/logga-in/);
   });
 
+  it('says in Swedish how long to wait after too many wrong passwords, answered 429', async () => {
+    const user = await signedInUser(t, Role.DistrictContact);
+    await page.goto(`${base}/logga-in`);
+    const attempt = async (password: string) => {
+      await page.getByLabel('Lösenord').fill(password);
+      await page.getByLabel('E-postadress').fill(user.email);
+      return submit(page.getByRole('button', { name: 'Logga in' }));
+    };
+    for (let i = 0; i < 5; i++) expect(await attempt(`fel-losenord-${i}`)).toBe(401);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/logga-in') && r.request().method() === 'POST'),
+      attempt(user.password),
+    ]);
+    expect(answer.status()).toBe(429);
+    expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(890);
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'För många misslyckade inloggningar. Vänta 15 minuter och försök igen.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('refuses a form post without the session’s CSRF token', async () => {
     await signIn(page, base, coordinator.email, coordinator.password);
     const status = await page.evaluate(async () => (await fetch('/kalenderlank', { method: 'POST' })).status);
     expect(status).toBe(403);
+  });
+
+  it('says a calendar link made before the update cannot be shown, keeps it working until a new one is made', async () => {
+    const user = await signedInUser(t, Role.DistrictContact);
+    const token = randomBytes(32).toString('base64url');
+    await t.dataSource.query('INSERT INTO calendar_tokens (user_id, token_hash) VALUES ($1, $2)', [
+      user.id,
+      createHash('sha256').update(token).digest('hex'),
+    ]);
+    await signIn(page, base, user.email, user.password);
+    expect(await page.getByLabel('Kalenderlänk', { exact: true }).count()).toBe(0);
+    expect(await page.getByText(/^Din kalenderlänk skapades före en uppdatering av tjänsten/).textContent()).toBe(
+      'Din kalenderlänk skapades före en uppdatering av tjänsten och kan inte visas här. Skapa en ny länk så visas den. Den gamla länken fungerar tills du gör det.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await page.request.get(`${base}/api/calendar/${token}.ics`)).status()).toBe(200);
+    page.once('dialog', (dialog) => void dialog.accept());
+    expect(await submit(page.getByRole('button', { name: /Skapa ny länk/ }))).toBe(200);
+    expect(await page.getByLabel('Kalenderlänk', { exact: true }).inputValue()).toMatch(
+      /\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/,
+    );
+    expect((await page.request.get(`${base}/api/calendar/${token}.ics`)).status()).toBe(404);
   });
 
   it('opens the queue dashboard to a signed-in coordinator only', async () => {

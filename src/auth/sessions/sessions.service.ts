@@ -81,8 +81,10 @@ export class SessionsService {
 
   /** Whether a submitted form carries the session's CSRF token. */
   static csrfMatches(expected: string, given: unknown): boolean {
-    if (typeof given !== 'string' || given.length !== expected.length) return false;
-    return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+    if (typeof given !== 'string') return false;
+    // Compared as bytes: a token of the right length in characters may be longer in bytes ("é").
+    const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+    return a.length === b.length && timingSafeEqual(a, b);
   }
 
   /** Sessions past their expiry are dead already: removes them, returns how many. */

@@ -1,12 +1,14 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
+import { PUBLIC_OPERATION } from '../openapi/openapi-document';
 import { Actor, Role } from './role';
 
 export const PUBLIC_ROUTE = 'vfu:public';
 export const ALLOWED_ROLES = 'vfu:roles';
 export const WEB_PAGE = 'vfu:web-page';
 
-/** Opens a route to callers without a token; every other route needs one. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+/** Opens a route to callers without a token; every other route needs one (the OpenAPI document says so too). */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /**
  * A browser page: signed in by the session cookie instead of a bearer token, and every form

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import type { AppError } from './app-error';
 import { Params } from './error-spec';
 import { toAppError } from './to-app-error';
 
@@ -18,17 +19,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host
-      .switchToHttp()
-      .getResponse<{ headersSent: boolean; status(code: number): { json(body: unknown): void } }>();
-    const body = this.toBody(exception);
+    const response = host.switchToHttp().getResponse<{
+      headersSent: boolean;
+      setHeader(name: string, value: string): void;
+      status(code: number): { json(body: unknown): void };
+    }>();
+    const refusal = toAppError(exception);
+    const body = this.toBody(exception, refusal);
     if (body.statusCode >= 500) this.logger.error(exception);
     if (response.headersSent) return;
+    const wait = refusal?.retryAfter;
+    if (wait !== undefined) response.setHeader('Retry-After', String(wait));
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
-    const refusal = toAppError(exception);
+  private toBody(exception: unknown, refusal: AppError | undefined): ErrorBody {
     if (refusal) {
       const body: ErrorBody = {
         ...this.head(refusal.getStatus(), refusal.message),

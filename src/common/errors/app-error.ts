@@ -48,4 +48,9 @@ export class AppError extends HttpException {
   get sv(): string {
     return this.spec.sv(this.params);
   }
+
+  /** Seconds until trying again makes sense, where the row knows (the `Retry-After` header). */
+  get retryAfter(): number | undefined {
+    return this.spec.retryAfter?.(this.params);
+  }
 }

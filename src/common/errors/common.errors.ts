@@ -30,6 +30,9 @@ export const ROLE_SV: Record<string, string> = {
   university_coordinator: 'VFU-samordnare vid ett lärosäte',
 };
 
+/** A PostgreSQL restart takes a few seconds; clients are told to wait this long before trying again. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** Refusals that belong to no one feature: input, access, the database, the HTTP layer. */
 export const CommonErrors = defineErrors({
   validation_failed: error({
@@ -120,6 +123,14 @@ export const CommonErrors = defineErrors({
     message: () => 'The change conflicts with existing data',
     sv: () => 'Ändringen krockar med befintliga uppgifter. Ladda om sidan och försök igen.',
   }),
+  /** The database does not answer (restarting, or away); the same request works once it is back. */
+  database_unavailable: error({
+    status: 503,
+    sample: {},
+    message: () => 'The database does not answer right now; try again shortly',
+    sv: () => 'Tjänsten når inte sin databas just nu. Försök igen om en liten stund.',
+    retryAfter: () => DATABASE_RETRY_AFTER_SECONDS,
+  }),
   malformed_body: error({
     status: 400,
     sample: { reason: 'Unexpected token } in JSON at position 12' },
@@ -135,8 +146,8 @@ export const CommonErrors = defineErrors({
   unsupported_media_type: error({
     status: 415,
     sample: { expected: 'text/csv' },
-    message: (p) => `Send the file as Content-Type: ${p.expected}`,
-    sv: () => 'Filen har fel format.',
+    message: (p) => `Send the body as Content-Type: ${p.expected}`,
+    sv: () => 'Det som skickades har fel format.',
   }),
   route_not_found: error({
     status: 404,

@@ -16,6 +16,8 @@ export interface ErrorSpec<P extends Params = Params> {
   message: (params: P) => string;
   /** Swedish, for people: names, not ids or codes; Swedish plurals. */
   sv: (params: P) => string;
+  /** Seconds to wait before trying again, sent as `Retry-After` (a 429 or 503 that knows it). */
+  retryAfter?: (params: P) => number;
 }
 
 /** One row of a feature's table; the params' type is taken from `sample`. */
@@ -29,6 +31,7 @@ export interface AnySpec {
   sample: Params;
   message(params: never): string;
   sv(params: never): string;
+  retryAfter?(params: never): number;
 }
 
 /** A feature's rows by code. */

@@ -13,6 +13,11 @@ export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A wait as a person reads it: under a minute in seconds, else in whole minutes rounded up ("45 sekunder", "14 minuter"). */
+export function duration(seconds: number): string {
+  return seconds < 60 ? count(seconds, 'sekund', 'sekunder') : count(Math.ceil(seconds / 60), 'minut', 'minuter');
+}
+
 /** Singular or plural form alone: `plural(2, 'platsen', 'platserna')` → "platserna". */
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;

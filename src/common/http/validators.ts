@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
@@ -14,4 +14,13 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/**
+ * A field that may be left out but not set to null: unlike `@IsOptional()`, which skips null as
+ * well, an explicit null is validated (and refused) like any other value. For columns that
+ * cannot be empty; `@IsOptional()` stays on those where null means "none".
+ */
+export function IsOptionalNotNull(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined, options);
 }

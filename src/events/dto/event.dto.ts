@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/http/validators';
 import { withCode } from '../../common/errors/validation';
 import { trim } from '../../common/http/transforms';
 import { TERM_CODE } from '../../terms/dto/term.dto';
@@ -51,7 +52,7 @@ class EventFieldsDto {
   description?: string;
 
   /** Network meetings: invite the university coordinators too. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   includeUniversities?: boolean;
 }
@@ -61,12 +62,13 @@ export class CreateEventDto extends EventFieldsDto {
   type: EventType;
 
   /** Required for the introduction; for a lecture it limits the supervisors invited to the term's. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(TERM_CODE, withCode(EventsErrors.event_term_code_format))
   termCode?: string;
 }
 
-export class UpdateEventDto extends PartialType(EventFieldsDto) {}
+/** Every field may be left out; only the description may be set to null (no description). */
+export class UpdateEventDto extends PartialType(EventFieldsDto, { skipNullProperties: false }) {}
 
 export class EventQueryDto {
   @IsOptional()

@@ -14,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/http/validators';
 import { Field } from '../../fields/fields';
 import { trim } from '../../common/http/transforms';
 
@@ -46,24 +47,24 @@ export class CreateOfferDto {
 }
 
 export class UpdateOfferDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   unitName?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(Field)
   field?: Field;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(20)
   places?: number;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(40)

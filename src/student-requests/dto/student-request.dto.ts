@@ -1,13 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsBooleanString, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/http/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/http/validators';
 import { trim, trimLower } from '../../common/http/transforms';
 import { StudentRequest } from '../entities/student-request.entity';
 import { StudentRequestStatus } from '../student-request-status';
 
 export class CreateStudentRequestDto {
   /** The contact's own district; the coordinator names one. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   districtId?: string;
 
@@ -40,7 +40,7 @@ export class CreateStudentRequestDto {
   message: string;
 
   /** When the district received it (YYYY-MM-DD); today if left out. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   receivedOn?: string;
 }

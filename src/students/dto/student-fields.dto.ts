@@ -7,13 +7,13 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/http/validators';
 import { Field } from '../../fields/fields';
 import { trim, trimLower } from '../../common/http/transforms';
 import { withCode } from '../../common/errors/validation';
@@ -50,7 +50,7 @@ export class StudentFieldsDto {
   fieldPreferences: Field[];
 
   /** Up to 3 districts, most wanted first. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(3)
   @ArrayUnique(withCode(StudentsErrors.district_preferences_repeated))
@@ -58,21 +58,21 @@ export class StudentFieldsDto {
   districtPreferences?: string[];
 
   /** Districts the student must not be placed in, e.g. for a conflict of interest. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(14)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   excludedDistrictIds?: string[];
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   languages?: string[];
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   needsExtraSupport?: boolean;
 }

@@ -7,7 +7,8 @@ export class CreateStudentDto extends StudentFieldsDto {
   universityId: string;
 }
 
-export class UpdateStudentDto extends PartialType(StudentFieldsDto) {}
+/** Every field may be left out; none may be set to null. */
+export class UpdateStudentDto extends PartialType(StudentFieldsDto, { skipNullProperties: false }) {}
 
 export class ImportQueryDto {
   @IsUUID()

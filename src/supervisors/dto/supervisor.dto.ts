@@ -12,6 +12,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/http/validators';
 import { trim, trimLower } from '../../common/http/transforms';
 import { Supervisor, TrainingStatus } from '../entities/supervisor.entity';
 
@@ -35,7 +36,7 @@ export class CreateSupervisorDto {
   trainingStatus: TrainingStatus;
 
   /** Students at a time, 1 (default) or 2. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(2)
@@ -43,31 +44,31 @@ export class CreateSupervisorDto {
 }
 
 export class UpdateSupervisorDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   email?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(TrainingStatus)
   trainingStatus?: TrainingStatus;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(2)
   capacity?: number;
 
   /** false: no longer supervising; counts as no capacity on the offers naming them. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -5,14 +5,13 @@ import {
   IsArray,
   IsEnum,
   IsInt,
-  IsOptional,
   IsUUID,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../../common/http/validators';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/http/validators';
 import { withCode } from '../../common/errors/validation';
 import { TermsErrors } from '../terms.errors';
 import { TermStatus } from '../term-status';
@@ -37,7 +36,7 @@ export class CreateTermDto {
   @Matches(TERM_CODE, withCode(TermsErrors.term_code_format))
   code: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -57,22 +56,22 @@ export class CreateTermDto {
 }
 
 export class UpdateTermDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(TERM_CODE, withCode(TermsErrors.term_code_format))
   code?: string;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1000)
   targetPlaces?: number;
 
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   reportingDeadline?: string;
 
   /** Replaces all periods. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -81,7 +80,7 @@ export class UpdateTermDto {
   periods?: TermPeriodDto[];
 
   /** One step along planning → reporting → allocating → published → closed. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(TermStatus)
   status?: TermStatus;
 }

@@ -1,9 +1,10 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/http/validators';
 import { trim } from '../../common/http/transforms';
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOptionalNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1)
@@ -11,12 +12,12 @@ export class UpdateUserDto {
   name?: string;
 
   /** false signs the user out everywhere at once. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 
   /** A new password also ends the user's current sessions. */
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MinLength(10)
   @MaxLength(200)

@@ -41,7 +41,7 @@ export class HomeController {
   @Post('kalenderlank')
   rotate(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
     return this.form.submit(request, response, {
-      call: () => this.calendar.rotateUrl(request.actor!),
+      call: () => this.calendar.rotate(request.actor!),
       done: () => ({ redirect: '/', confirmation: CONFIRM.calendarLinkRenewed() }),
       page: (refused) => this.homeView(request, refused),
     });
@@ -49,11 +49,15 @@ export class HomeController {
 
   private async homeView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
-    const [events, terms, calendarUrl] = await Promise.all([
+    const [events, terms, calendar] = await Promise.all([
       this.events.list(actor, { from: this.clock.now().toISOString() }),
       this.terms.list(),
-      this.calendar.url(actor),
+      this.calendar.address(actor),
     ]);
-    return this.view.page(request, 'home', homePage({ role: actor.role, terms, events, calendarUrl }, refused));
+    return this.view.page(
+      request,
+      'home',
+      homePage({ role: actor.role, terms, events, calendarUrl: calendar.url }, refused),
+    );
   }
 }

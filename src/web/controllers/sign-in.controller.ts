@@ -70,7 +70,8 @@ export class SignInController {
     try {
       signedIn = await this.auth.login(email, password, request.ip ?? 'unknown');
     } catch (error) {
-      const { status, errors } = formFailure(error);
+      const { status, errors, retryAfter } = formFailure(error);
+      if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
       return sendPage(
         response,
         status,

@@ -14,7 +14,7 @@ describe('the overview', () => {
       { event: event('Introduktion'), invited: true },
       { event: event('Nätverksmöte'), invited: false },
     ],
-    calendarUrl: 'https://vfu.example.se/api/calendar/x.ics',
+    calendarUrl: 'https://vfu.example.se/api/calendar/x.ics' as string | null,
   };
 
   it('shows the terms not closed, linked to the role’s own page of the term', () => {
@@ -32,5 +32,10 @@ describe('the overview', () => {
     );
     const many = Array.from({ length: 12 }, (_, i) => ({ event: event(`E${i}`), invited: true }));
     expect(homePage({ ...data, events: many, role: Role.Coordinator }).events).toHaveLength(10);
+  });
+
+  it('carries the calendar link, or null for one made before the update that cannot be shown', () => {
+    expect(homePage({ ...data, role: Role.DistrictContact }).calendarUrl).toBe(data.calendarUrl);
+    expect(homePage({ ...data, role: Role.DistrictContact, calendarUrl: null }).calendarUrl).toBeNull();
   });
 });

@@ -24,7 +24,8 @@ export function homePage(
     role: Role;
     terms: TermResponse[];
     events: { event: CalendarEventEntity; invited: boolean }[];
-    calendarUrl: string;
+    /** Null for a link made before tokens were derived: it works, but cannot be shown until renewed. */
+    calendarUrl: string | null;
   },
   refused?: Refused,
 ): PageData {
