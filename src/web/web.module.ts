@@ -30,7 +30,7 @@ import { ConfirmationInterceptor } from './confirmation.interceptor';
 import { CsvUploadMiddleware } from './csv-upload.middleware';
 import { FormFlow } from './form-flow';
 import { ViewService } from './view.service';
-import { NotFoundFilter } from './not-found.filter';
+import { ByAddressFilter } from './by-address.filter';
 import { WebExceptionFilter } from './web-exception.filter';
 
 /** Every controller of browser pages; their routes are kept out of the `/api` prefix. */
@@ -84,7 +84,7 @@ export class WebModule implements NestModule {
         FormFlow,
         WebExceptionFilter,
         ConfirmationInterceptor,
-        { provide: APP_FILTER, useClass: NotFoundFilter },
+        { provide: APP_FILTER, useClass: ByAddressFilter },
       ],
     };
   }

@@ -30,6 +30,24 @@ describe('unknown addresses', () => {
     }
   });
 
+  it('answers a refusal raised before routing on a page in Swedish, on the API in JSON', async () => {
+    // The sign-in form with a NUL in the address: the input check refuses it before any controller runs.
+    const page = await t
+      .http()
+      .post('/logga-in')
+      .type('form')
+      .send({ email: 'a\u0000@x.se', password: 'x' })
+      .expect(400);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<html lang="sv"');
+    expect(page.text).toContain('Texten innehåller ett tecken som inte kan sparas.');
+    const api = await t.http().post('/api/auth/login').send({ email: 'a\u0000@x.se', password: 'x' }).expect(400);
+    expect(api.body).toMatchObject({
+      code: 'validation_failed',
+      details: [expect.objectContaining({ field: 'email', code: 'ill_formed_text' })],
+    });
+  });
+
   it.each(['/api/nothing', '/api'])('keeps the JSON 404 route_not_found for %s', async (path) => {
     const response = await t.http().get(path).expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/json/);

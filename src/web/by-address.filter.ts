@@ -14,12 +14,13 @@ import { WebExceptionFilter } from './web-exception.filter';
 const isApi = (request: Request) => /^\/api(?:[/?#]|$)/.test(request.originalUrl);
 
 /**
- * Nest's 404 for an address no controller has (under /api, or a page's address with another
- * method): the API's JSON (`route_not_found`) under /api, else the Swedish error page.
+ * Errors that reach no controller's own filter — Nest's 404 for an address no controller has, a
+ * refusal raised by a middleware before routing (a body nested too deep, a NUL in a form field) —
+ * answered by address: the API's JSON under /api, else the Swedish error page.
  */
 @Injectable()
-@Catch(NotFoundException)
-export class NotFoundFilter implements ExceptionFilter, OnApplicationBootstrap {
+@Catch()
+export class ByAddressFilter implements ExceptionFilter, OnApplicationBootstrap {
   private readonly api = new AllExceptionsFilter();
 
   constructor(
@@ -27,7 +28,7 @@ export class NotFoundFilter implements ExceptionFilter, OnApplicationBootstrap {
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  catch(exception: NotFoundException, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void {
     if (isApi(host.switchToHttp().getRequest<Request>())) return this.api.catch(exception, host);
     this.pages.catch(exception, host);
   }
