@@ -89,7 +89,7 @@ describe('jobs', () => {
       await t.close();
       await redis.stop();
     }
-  }, 40_000);
+  }, 90_000);
 });
 
 describe('housekeeping', () => {
