@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
+import { PeriodicTask } from '../jobs/periodic-task';
 import { allocationJobId, AllocationService, failureReason } from './allocation.service';
 import { AllocationRun } from './entities/allocation-run.entity';
 
@@ -16,9 +17,7 @@ const GRACE_MS = 60_000;
  */
 @Injectable()
 export class AllocationRunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AllocationRunSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask('Allocation run sweep', () => this.sweep());
 
   constructor(
     private readonly allocation: AllocationService,
@@ -27,22 +26,16 @@ export class AllocationRunSweeper implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.env.JOB_STALL_CHECK_MS);
-    this.timer.unref();
+    this.task.start(this.config.env.JOB_STALL_CHECK_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** One pass; overlapping passes are skipped. */
+  /** One pass now (the timer's, or a test's). */
   tick(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = this.sweep()
-      .catch((error: Error) => this.logger.warn(`Allocation run sweep failed, will try again: ${error.message}`))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.tick();
   }
 
   private async sweep(): Promise<void> {

@@ -4,6 +4,7 @@ import { Raw, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
+import { PeriodicTask } from '../jobs/periodic-task';
 import { DeliveryService } from './delivery.service';
 import { Notification } from './entities/notification.entity';
 import { NotificationStatus } from './notification-status';
@@ -19,8 +20,7 @@ const BATCH = 200;
 @Injectable()
 export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task = new PeriodicTask('Outbox sweep', () => this.sweep());
 
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
@@ -31,22 +31,16 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.env.OUTBOX_SWEEP_MS);
-    this.timer.unref();
+    this.task.start(this.config.env.OUTBOX_SWEEP_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  /** One pass; overlapping passes are skipped, so a slow queue never piles them up. */
+  /** One pass now (the timer's, or a test's). */
   tick(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = this.sweep()
-      .catch((error: Error) => this.logger.warn(`Outbox sweep failed, will try again: ${error.message}`))
-      .finally(() => (this.running = undefined));
-    return this.running;
+    return this.task.tick();
   }
 
   private async sweep(): Promise<void> {
