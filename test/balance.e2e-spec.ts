@@ -1,4 +1,6 @@
 import { Role } from '../src/common/auth/role';
+import { offersOfTermWithSupervisors, offerTotalsOfTerm } from '../src/offers/offers.queries';
+import { effectiveCapacity, usablePlaces } from '../src/offers/supervisor-coverage';
 import { createOffer, createSupervisor, createTerm } from './factories/terms';
 import { districtByCode, signedInUser, SignedInUser, universityByCode } from './factories/users';
 import { startTestApp, TestApp } from './support/test-app';
@@ -199,6 +201,89 @@ describe('balance and quotas', () => {
       ['quota.restored', { 'quota.ESB': { from: 10, to: null } }],
       ['quota.overridden', { 'quota.ESB': { from: null, to: 10 } }],
     ]);
+  });
+
+  it('counts an inactive supervisor as no capacity and caps an offer at its places', async () => {
+    const termCode = (await createTerm(t, admin, {}, 'reporting')).code;
+    const districtId = (await districtByCode(t, 'farsta')).id;
+    const [a, b, c] = [
+      await createSupervisor(t, admin, districtId, { capacity: 2, trainingStatus: 'completed' }),
+      await createSupervisor(t, admin, districtId, { capacity: 2, trainingStatus: 'none' }),
+      await createSupervisor(t, admin, districtId, { capacity: 1, trainingStatus: 'in_progress' }),
+    ];
+    // Capped: 2 places, 4 of capacity. Short: 5 places, 2 + 1 of capacity, then b leaves.
+    await createOffer(t, admin, termCode, { districtId, field: 'elderly', places: 2, supervisorIds: [a.id, b.id] });
+    await createOffer(t, admin, termCode, { districtId, field: 'elderly', places: 5, supervisorIds: [b.id, c.id] });
+    await t.http().patch(`/api/supervisors/${b.id}`).set(admin.auth).send({ active: false }).expect(200);
+
+    const { body } = await t.http().get(`/api/terms/${termCode}/balance`).set(admin.auth).expect(200);
+    expect(body).toMatchObject({ offeredPlaces: 7, usablePlaces: 3 });
+    expect(body.districts.find((d: { districtId: string }) => d.districtId === districtId)).toMatchObject({
+      reported: true,
+      offeredPlaces: 7,
+      usablePlaces: 3,
+    });
+    expect(body.fields.find((f: { field: string }) => f.field === 'elderly')).toEqual({
+      field: 'elderly',
+      offeredPlaces: 7,
+      usablePlaces: 3,
+    });
+    // The inactive supervisor is still named on the offers, so still counted for training.
+    expect(body.supervisorTraining).toEqual({
+      supervisors: 3,
+      completed: 1,
+      inProgress: 1,
+      none: 1,
+      trainedShare: 2 / 3,
+    });
+  });
+
+  it('adds up usable places in SQL exactly as usablePlaces does, offer by offer', async () => {
+    const termCode = (await createTerm(t, admin, {}, 'reporting')).code;
+    const termId = (await t.http().get(`/api/terms/${termCode}`).set(admin.auth).expect(200)).body.id as string;
+    let seed = 14;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const districts = await Promise.all(['bromma', 'farsta', 'sodermalm'].map((d) => districtByCode(t, d)));
+    const fields = ['elderly', 'disability', 'substance_abuse'];
+    for (const district of districts) {
+      for (let i = 0; i < 5; i++) {
+        // Supervisors of their own: an offer needing more than shared ones have is refused.
+        const named = [];
+        for (let k = 0; k <= random(3); k++)
+          named.push((await createSupervisor(t, admin, district.id, { capacity: 1 + random(2) })).id);
+        const response = await createOffer(t, admin, termCode, {
+          districtId: district.id,
+          field: fields[random(fields.length)],
+          places: 1 + random(6),
+          supervisorIds: named,
+        });
+        expect(response.status).toBe(201);
+        for (const id of named.filter(() => random(3) === 0))
+          await t.http().patch(`/api/supervisors/${id}`).set(admin.auth).send({ active: false }).expect(200);
+      }
+    }
+
+    const manager = t.dataSource.manager;
+    const expected = new Map<string, { offeredPlaces: number; usablePlaces: number; firstCreatedAt: Date }>();
+    for (const offer of await offersOfTermWithSupervisors(manager, termId)) {
+      const key = `${offer.districtId} ${offer.field}`;
+      const group = expected.get(key) ?? { offeredPlaces: 0, usablePlaces: 0, firstCreatedAt: offer.createdAt };
+      expected.set(key, {
+        offeredPlaces: group.offeredPlaces + offer.places,
+        usablePlaces: group.usablePlaces + usablePlaces(offer.places, (offer.supervisors ?? []).map(effectiveCapacity)),
+        firstCreatedAt: offer.createdAt < group.firstCreatedAt ? offer.createdAt : group.firstCreatedAt,
+      });
+    }
+    const actual = new Map(
+      (await offerTotalsOfTerm(manager, termId)).map(({ districtId, field, ...sums }) => [
+        `${districtId} ${field}`,
+        sums,
+      ]),
+    );
+    expect(actual).toEqual(expected);
   });
 
   it('refuses quota changes from anyone but the coordinator, and bad values', async () => {

@@ -1,11 +1,19 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { PageQueryDto } from '../common/http/page-query.dto';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AllocationService } from './allocation.service';
-import { AllocationRunQueuedResponse, AllocationRunResponse } from './dto/allocation-run.response';
+import {
+  AllocationRunQueuedResponse,
+  AllocationRunResponse,
+  AllocationRunSummaryResponse,
+} from './dto/allocation-run.response';
 
 @ApiTags('allocation')
 @ApiBearerAuth()
@@ -27,11 +35,16 @@ export class AllocationController {
     return { id: run.id, status: run.status };
   }
 
-  /** The term's allocation runs, newest first. */
+  /** The term's allocation runs, newest first, as summaries (GET /allocation-runs/{id} gives the proposals). */
   @Get('terms/:code/allocation-runs')
-  @ApiRefusals(404)
-  async list(@Param('code') code: string): Promise<AllocationRunResponse[]> {
-    return (await this.allocation.list(code)).map(AllocationRunResponse.of);
+  @ApiRefusals(400, 404)
+  @ApiPaged()
+  async list(
+    @Param('code') code: string,
+    @Query() query: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AllocationRunSummaryResponse[]> {
+    return withTotalCount(response, mapPage(await this.allocation.list(code, query), AllocationRunSummaryResponse.of));
   }
 
   /**

@@ -9,6 +9,8 @@ import { Clock } from '../common/time/clock';
 import { BalanceService } from '../balance/balance.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import type { PageQueryDto } from '../common/http/page-query.dto';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
 import { offersOfTermWithSupervisors } from '../offers/offers.queries';
@@ -20,8 +22,10 @@ import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
 import { PlanInput, planAllocation } from './allocation-plan';
 import { AllocationRunStatus } from './allocation-run-status';
-import { AllocationRun } from './entities/allocation-run.entity';
+import { AllocationRun, AllocationRunSummary, RUN_SUMMARY_SELECT } from './entities/allocation-run.entity';
 import { AllocationErrors } from './allocation.errors';
+
+const RUNS_PAGE = 50;
 
 /** Runs may be tried while reporting (a preview), and are made for real while allocating. */
 const RUNNABLE: readonly TermStatus[] = [TermStatus.Reporting, TermStatus.Allocating, TermStatus.Published];
@@ -90,13 +94,17 @@ export class AllocationService {
     return run;
   }
 
-  async list(code: string): Promise<AllocationRun[]> {
+  /** The newest 50 runs as summaries: the outcome (a few hundred KB a run) stays in the database. */
+  /** Newest first, the last 50 unless `limit` says otherwise (the list never answered whole). */
+  async list(code: string, query: PageQueryDto = {}): Promise<Paged<AllocationRunSummary>> {
     const term = await this.terms.findByCode(code);
-    return this.dataSource.manager.find(AllocationRun, {
+    const [rows, total] = await this.dataSource.manager.findAndCount(AllocationRun, {
+      select: RUN_SUMMARY_SELECT,
       where: { termId: term.id },
-      order: { createdAt: 'DESC' },
-      take: 50,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      ...takeSkip(pageWindow(query, RUNS_PAGE)),
     });
+    return { rows, total };
   }
 
   /** The job: solves the term as it is now and stores the proposal. Pure computation, so a retry is safe. */

@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
-import { FormatQueryDto } from '../common/http/format-query.dto';
 import { IdParam } from '../common/http/id-param';
+import { withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { assignmentsCsv } from './assignments-csv';
 import { AssignmentsService } from './assignments.service';
-import { AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
+import { AssignmentQueryDto, AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
 import { PublicationService } from './publication.service';
 
 @ApiTags('assignments')
@@ -22,19 +23,21 @@ export class AssignmentsController {
 
   /**
    * The term's placements: the coordinator sees all, a district contact its own district's, a
-   * university coordinator its own students'. `?format=csv` gives the same rows as text/csv.
+   * university coordinator its own students'. `?format=csv` gives all the same rows as text/csv,
+   * whatever `limit` and `offset` say.
    */
   @Get('terms/:code/assignments')
   @ApiProduces('application/json', 'text/csv')
   @ApiRefusals(400, 404)
+  @ApiPaged()
   async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
-    @Query() query: FormatQueryDto,
+    @Query() query: AssignmentQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssignmentResponse[] | string> {
-    const rows = await this.assignments.list(actor, code);
-    if (query.format !== 'csv') return rows;
+    if (query.format !== 'csv') return withTotalCount(response, await this.assignments.list(actor, code, query));
+    const { rows } = await this.assignments.list(actor, code);
     response.type('text/csv; charset=utf-8');
     response.attachment(`placeringar-${code}.csv`);
     return assignmentsCsv(rows);

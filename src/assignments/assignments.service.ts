@@ -7,6 +7,8 @@ import { BalanceService } from '../balance/balance.service';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { problem } from '../common/errors/error-spec';
+import type { PageQueryDto } from '../common/http/page-query.dto';
+import { Paged, pageWindow, rawPage } from '../common/http/paging';
 import type { PlacementOffer } from '../offers/entities/placement-offer.entity';
 import { offerInTermWithSupervisors } from '../offers/offers.queries';
 import { effectiveCapacity, usablePlaces } from '../offers/supervisor-coverage';
@@ -18,6 +20,7 @@ import { TermStatus } from '../terms/term-status';
 import { termById } from '../terms/terms.queries';
 import { TermsService } from '../terms/terms.service';
 import { universityById } from '../universities/universities.queries';
+import { AssignmentStatus } from './assignment-status';
 import { AssignmentsErrors } from './assignments.errors';
 import { AssignmentResponse, CreateAssignmentDto } from './dto/assignment.dto';
 import { Assignment } from './entities/assignment.entity';
@@ -35,7 +38,7 @@ export class AssignmentsService {
   ) {}
 
   /** Scoped: a district contact sees its own district's, a university coordinator its own students'. */
-  async list(actor: Actor, code: string): Promise<AssignmentResponse[]> {
+  async list(actor: Actor, code: string, page: PageQueryDto = {}): Promise<Paged<AssignmentResponse>> {
     const term = await this.terms.findByCode(code);
     const query = this.dataSource.manager
       .createQueryBuilder(Assignment, 'a')
@@ -60,17 +63,18 @@ export class AssignmentsService {
         'a.cost AS cost',
       ])
       .orderBy('o.unit_name')
-      .addOrderBy('s.name');
+      .addOrderBy('s.name')
+      .addOrderBy('a.id');
     if (actor.role === Role.DistrictContact)
       query.andWhere('o.district_id = :districtId', { districtId: actor.districtId });
     if (actor.role === Role.UniversityCoordinator)
       query.andWhere('a.university_id = :universityId', { universityId: actor.universityId });
-    return query.getRawMany<AssignmentResponse>();
+    return rawPage<AssignmentResponse>(query, pageWindow(page));
   }
 
   /** A placement by hand, with every capacity rule checked under the term's lock (409 when full). */
   async assign(actor: Actor, code: string, dto: CreateAssignmentDto): Promise<AssignmentResponse> {
-    const id = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const term = await this.lockForPlacing(manager, code);
       const student = await studentInTerm(manager, dto.studentId, term.id);
       if (!student)
@@ -98,6 +102,7 @@ export class AssignmentsService {
         universityId: student.universityId,
         offerId: offer.id,
         supervisorId: supervisor.id,
+        status: AssignmentStatus.Draft,
         cost: preferenceCost(student, offer.field, offer.districtId),
         createdBy: actor.id,
       });
@@ -108,9 +113,23 @@ export class AssignmentsService {
         entityId: assignment.id,
         changes: { studentId: { to: student.id }, offerId: { to: offer.id }, supervisorId: { to: supervisor.id } },
       });
-      return assignment.id;
+      // The row as the list shows it, from what is loaded already (same fields, same order).
+      return {
+        id: assignment.id,
+        studentId: student.id,
+        studentName: student.name,
+        universityId: assignment.universityId,
+        offerId: offer.id,
+        districtId: offer.districtId,
+        unitName: offer.unitName,
+        field: offer.field,
+        supervisorId: supervisor.id,
+        supervisorName: supervisor.name,
+        supervisorEmail: supervisor.email,
+        status: assignment.status,
+        cost: assignment.cost,
+      };
     });
-    return (await this.list(actor, code)).find((a) => a.id === id)!;
   }
 
   async unassign(actor: Actor, id: string): Promise<void> {
@@ -165,9 +184,7 @@ export class AssignmentsService {
         capacity: effectiveCapacity(supervisor),
       });
     }
-    const quota =
-      (await this.balance.of(manager, term)).universities.find((u) => u.universityId === student.universityId)?.quota ??
-      0;
+    const quota = await this.balance.quotaOf(manager, term, student.universityId);
     if ((await manager.countBy(Assignment, { termId: term.id, universityId: student.universityId })) >= quota) {
       // The name only for the refusal: a person reads whose quota it is.
       const universityName = (await universityById(manager, student.universityId))?.name ?? '';

@@ -1,7 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Roles } from '../common/auth/decorators';
 import { Role } from '../common/auth/role';
+import { withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
@@ -18,7 +21,8 @@ export class AuditController {
   /** Newest first: who changed what, and which fields. */
   @Get()
   @ApiRefusals(400)
-  list(@Query() query: AuditQueryDto): Promise<AuditEntry[]> {
-    return this.audit.list(query);
+  @ApiPaged()
+  async list(@Query() query: AuditQueryDto, @Res({ passthrough: true }) response: Response): Promise<AuditEntry[]> {
+    return withTotalCount(response, await this.audit.list(query));
   }
 }

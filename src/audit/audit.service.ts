@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { diffFields } from './audit-diff';
 import { Actor } from '../common/auth/role';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { currentRequestId } from '../common/http/request-context';
 import { AuditEntry, type AuditChanges } from './entities/audit-entry.entity';
 import { AuditQueryDto } from './dto/audit-query.dto';
@@ -22,6 +23,7 @@ export const PERSONAL_FIELDS: readonly string[] = [
   'recipientEmail',
 ];
 const PERSONAL = '[personal data]';
+const AUDIT_PAGE = 100;
 
 function withoutPersonalData(changes: AuditChanges): AuditChanges {
   return Object.fromEntries(
@@ -80,12 +82,18 @@ export class AuditService {
     return true;
   }
 
-  async list(query: AuditQueryDto): Promise<AuditEntry[]> {
+  /** Newest first, 100 a page unless `limit` says otherwise (the log never answered whole). */
+  async list(query: AuditQueryDto): Promise<Paged<AuditEntry>> {
     const where: Partial<Record<'entityType' | 'entityId' | 'actorId' | 'action', string>> = {};
     if (query.entityType) where.entityType = query.entityType;
     if (query.entityId) where.entityId = query.entityId;
     if (query.actorId) where.actorId = query.actorId;
     if (query.action) where.action = query.action;
-    return this.entries.find({ where, order: { id: 'DESC' }, take: query.limit, skip: query.offset });
+    const [rows, total] = await this.entries.findAndCount({
+      where,
+      order: { id: 'DESC' },
+      ...takeSkip(pageWindow(query, AUDIT_PAGE)),
+    });
+    return { rows, total };
   }
 }

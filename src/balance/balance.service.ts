@@ -7,12 +7,13 @@ import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { demandsOfTerm } from '../demand/demand.queries';
 import { districtsByName } from '../districts/districts.queries';
-import { offersOfTermWithSupervisors } from '../offers/offers.queries';
+import { offerTotalsOfTerm } from '../offers/offers.queries';
+import { trainingOfSupervisorsOnOffersOf } from '../supervisors/supervisors.queries';
 import type { Term } from '../terms/entities/term.entity';
 import { TermsService } from '../terms/terms.service';
 import type { University } from '../universities/entities/university.entity';
 import { universitiesByCode, universityById } from '../universities/universities.queries';
-import { computeBalance } from './balance';
+import { computeBalance, universityQuotas } from './balance';
 import { BalanceResponse, QuotaOverrideResponse } from './dto/balance.response';
 import { QuotaOverride } from './entities/quota-override.entity';
 
@@ -33,23 +34,44 @@ export class BalanceService {
   async of(manager: EntityManager, term: Term): Promise<BalanceResponse> {
     // One after another: inside a caller's transaction these share one connection.
     const districts = await districtsByName(manager);
-    const offers = await offersOfTermWithSupervisors(manager, term.id);
-    const universities = await universitiesByCode(manager);
-    const demands = await demandsOfTerm(manager, term.id);
-    const overrides = await manager.findBy(QuotaOverride, { termId: term.id });
+    const offerTotals = await offerTotalsOfTerm(manager, term.id);
+    const supervisorTraining = await trainingOfSupervisorsOnOffersOf(manager, term.id);
+    const universities = await this.universitiesOf(manager, term);
     const assigned = await placedPerUniversity(manager, term.id);
     return computeBalance({
       targetPlaces: term.targetPlaces,
       districts,
-      offers: offers.map((o) => ({ ...o, supervisors: o.supervisors ?? [] })),
+      offerTotals,
+      supervisorTraining,
       universities: universities.map((u) => ({
-        id: u.id,
-        code: u.code,
-        requestedPlaces: demands.find((d) => d.universityId === u.id)?.requestedPlaces ?? null,
-        override: overrides.find((o) => o.universityId === u.id)?.quota ?? null,
+        ...u,
         assigned: assigned.find((a) => a.universityId === u.id)?.count ?? 0,
       })),
     });
+  }
+
+  /**
+   * One university's quota as `of` gives it, without the rest of the balance. The split is joint,
+   * so it still needs every university's demand and override and the term's usable places.
+   */
+  async quotaOf(manager: EntityManager, term: Term, universityId: string): Promise<number> {
+    const usable = (await offerTotalsOfTerm(manager, term.id)).reduce((sum, o) => sum + o.usablePlaces, 0);
+    const universities = await this.universitiesOf(manager, term);
+    const quotas = universityQuotas(Math.min(term.targetPlaces, usable), universities);
+    return quotas[universities.findIndex((u) => u.id === universityId)] ?? 0;
+  }
+
+  /** Every university, by code, with its demand and quota override for the term. */
+  private async universitiesOf(manager: EntityManager, term: Term) {
+    const universities = await universitiesByCode(manager);
+    const demands = await demandsOfTerm(manager, term.id);
+    const overrides = await manager.findBy(QuotaOverride, { termId: term.id });
+    return universities.map((u) => ({
+      id: u.id,
+      code: u.code,
+      requestedPlaces: demands.find((d) => d.universityId === u.id)?.requestedPlaces ?? null,
+      override: overrides.find((o) => o.universityId === u.id)?.quota ?? null,
+    }));
   }
 
   async overrideQuota(actor: Actor, code: string, universityId: string, quota: number): Promise<QuotaOverrideResponse> {

@@ -1,5 +1,4 @@
 import { Field, FIELDS } from '../fields/fields';
-import { effectiveCapacity, usablePlaces } from '../offers/supervisor-coverage';
 import { TrainingStatus } from '../supervisors/training-status';
 import { BalanceResponse, DistrictBalanceResponse } from './dto/balance.response';
 import { splitQuotas } from './quota-split';
@@ -7,13 +6,16 @@ import { splitQuotas } from './quota-split';
 export interface BalanceInput {
   targetPlaces: number;
   districts: { id: string; name: string; active: boolean }[];
-  offers: {
+  /** The term's offers added up per district and field (`offerTotalsOfTerm`). */
+  offerTotals: {
     districtId: string;
     field: Field;
-    places: number;
-    createdAt: Date;
-    supervisors: { id: string; capacity: number; active: boolean; trainingStatus: TrainingStatus }[];
+    offeredPlaces: number;
+    usablePlaces: number;
+    firstCreatedAt: Date;
   }[];
+  /** The supervisors named on the term's offers, each once, counted per training status. */
+  supervisorTraining: { trainingStatus: TrainingStatus; count: number }[];
   /** In a fixed order (by code): quota ties are broken by it. */
   universities: {
     id: string;
@@ -26,43 +28,38 @@ export interface BalanceInput {
 
 /** The term's balance against its target (DESIGN.md §4): per district, field and university. */
 export function computeBalance(input: BalanceInput): BalanceResponse {
-  const offers = input.offers.map((offer) => ({
-    ...offer,
-    usable: usablePlaces(offer.places, offer.supervisors.map(effectiveCapacity)),
-  }));
-  const sum = (list: typeof offers, key: 'places' | 'usable') => list.reduce((total, offer) => total + offer[key], 0);
+  const totals = input.offerTotals;
+  const sum = (list: typeof totals, key: 'offeredPlaces' | 'usablePlaces') =>
+    list.reduce((total, group) => total + group[key], 0);
 
-  const offeredPlaces = sum(offers, 'places');
-  const usable = sum(offers, 'usable');
+  const offeredPlaces = sum(totals, 'offeredPlaces');
+  const usable = sum(totals, 'usablePlaces');
   const fillablePlaces = Math.min(input.targetPlaces, usable);
 
   const districts = input.districts
-    .filter((d) => d.active || offers.some((o) => o.districtId === d.id))
+    .filter((d) => d.active || totals.some((o) => o.districtId === d.id))
     .map((district): DistrictBalanceResponse => {
-      const own = offers.filter((o) => o.districtId === district.id);
+      const own = totals.filter((o) => o.districtId === district.id);
       const first = own.reduce<Date | null>(
-        (earliest, o) => (!earliest || o.createdAt < earliest ? o.createdAt : earliest),
+        (earliest, o) => (!earliest || o.firstCreatedAt < earliest ? o.firstCreatedAt : earliest),
         null,
       );
       return {
         districtId: district.id,
         name: district.name,
         reported: own.length > 0,
-        offeredPlaces: sum(own, 'places'),
-        usablePlaces: sum(own, 'usable'),
+        offeredPlaces: sum(own, 'offeredPlaces'),
+        usablePlaces: sum(own, 'usablePlaces'),
         firstReportedAt: first,
       };
     });
 
   const fields = FIELDS.map(({ code }) => {
-    const own = offers.filter((o) => o.field === code);
-    return { field: code, offeredPlaces: sum(own, 'places'), usablePlaces: sum(own, 'usable') };
+    const own = totals.filter((o) => o.field === code);
+    return { field: code, offeredPlaces: sum(own, 'offeredPlaces'), usablePlaces: sum(own, 'usablePlaces') };
   });
 
-  const quotas = splitQuotas(
-    fillablePlaces,
-    input.universities.map((u) => ({ demand: u.requestedPlaces ?? 0, override: u.override })),
-  );
+  const quotas = universityQuotas(fillablePlaces, input.universities);
   const universities = input.universities.map((u, index) => ({
     universityId: u.id,
     code: u.code,
@@ -72,8 +69,9 @@ export function computeBalance(input: BalanceInput): BalanceResponse {
     assigned: u.assigned,
   }));
 
-  const supervisors = new Map(offers.flatMap((o) => o.supervisors).map((s) => [s.id, s.trainingStatus]));
-  const count = (status: TrainingStatus) => [...supervisors.values()].filter((s) => s === status).length;
+  const count = (status: TrainingStatus) =>
+    input.supervisorTraining.find((s) => s.trainingStatus === status)?.count ?? 0;
+  const supervisors = input.supervisorTraining.reduce((total, s) => total + s.count, 0);
   const completed = count(TrainingStatus.Completed);
   const inProgress = count(TrainingStatus.InProgress);
   return {
@@ -86,11 +84,25 @@ export function computeBalance(input: BalanceInput): BalanceResponse {
     fields,
     universities,
     supervisorTraining: {
-      supervisors: supervisors.size,
+      supervisors,
       completed,
       inProgress,
       none: count(TrainingStatus.None),
-      trainedShare: supervisors.size ? (completed + inProgress) / supervisors.size : null,
+      trainedShare: supervisors ? (completed + inProgress) / supervisors : null,
     },
   };
+}
+
+/**
+ * Each university's quota, in the order given (by code: ties are broken by it): the fillable
+ * places, min(target, usable), split by demand, overridden quotas kept.
+ */
+export function universityQuotas(
+  fillablePlaces: number,
+  universities: readonly { requestedPlaces: number | null; override: number | null }[],
+): number[] {
+  return splitQuotas(
+    fillablePlaces,
+    universities.map((u) => ({ demand: u.requestedPlaces ?? 0, override: u.override })),
+  );
 }

@@ -94,6 +94,11 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   API_DOCS?: string;
 
+  /** `true`: the web pages' templates are read and compiled again on every page (while editing them). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TEMPLATE_RELOAD?: string;
+
   /** Where people reach the service; links in e-mails point here. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// URL' })
@@ -198,6 +203,10 @@ export class AppConfig {
 
   get apiDocs(): boolean {
     return this.env.API_DOCS === undefined ? !this.isProduction : this.env.API_DOCS === 'true';
+  }
+
+  get templateReload(): boolean {
+    return this.env.TEMPLATE_RELOAD === 'true';
   }
 
   get embeddedDatabase(): boolean {

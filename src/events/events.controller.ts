@@ -1,8 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { AttendanceDto, CreateEventDto, EventQueryDto, UpdateEventDto } from './dto/event.dto';
 import { EventResponse, InviteeResponse } from './dto/event.response';
@@ -37,9 +40,16 @@ export class EventsController {
   /** Every event, in time order; `from`/`to` (ISO 8601), `type`, `termCode` narrow it. */
   @Get()
   @ApiRefusals(400)
-  async list(@CurrentActor() actor: Actor, @Query() query: EventQueryDto): Promise<EventResponse[]> {
-    return (await this.events.list(actor, query)).map(({ event, invited, invitees }) =>
-      EventResponse.of(event, invited, invitees),
+  @ApiPaged()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: EventQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<EventResponse[]> {
+    const page = await this.events.list(actor, query);
+    return withTotalCount(
+      response,
+      mapPage(page, ({ event, invited, invitees }) => EventResponse.of(event, invited, invitees)),
     );
   }
 

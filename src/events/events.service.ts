@@ -7,6 +7,7 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { problem } from '../common/errors/error-spec';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { Clock } from '../common/time/clock';
 import { stockholmDate, swedishTimeSpan } from '../common/time/stockholm';
 import { AppConfig } from '../config/app-config';
@@ -39,11 +40,11 @@ export class EventsService {
   async list(
     actor: Actor,
     query: EventQueryDto,
-  ): Promise<{ event: CalendarEventEntity; invited: boolean; invitees: number }[]> {
+  ): Promise<Paged<{ event: CalendarEventEntity; invited: boolean; invitees: number }>> {
     const termId = query.termCode ? (await this.terms.findByCode(query.termCode)).id : undefined;
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
-    const events = await this.dataSource.manager.find(CalendarEventEntity, {
+    const [events, total] = await this.dataSource.manager.findAndCount(CalendarEventEntity, {
       where: {
         ...(query.type ? { type: query.type } : {}),
         ...(termId ? { termId } : {}),
@@ -55,9 +56,10 @@ export class EventsService {
               ? { startsAt: LessThanOrEqual(to) }
               : {}),
       },
-      order: { startsAt: 'ASC' },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      ...takeSkip(pageWindow(query)),
     });
-    return this.withInvitation(actor, events);
+    return { rows: await this.withInvitation(actor, events), total };
   }
 
   async get(actor: Actor, id: string) {

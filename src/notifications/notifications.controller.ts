@@ -1,8 +1,11 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { NotificationResponse } from './dto/notification.response';
@@ -22,8 +25,12 @@ export class NotificationsController {
    */
   @Get()
   @ApiRefusals(400)
-  list(@Query() query: NotificationQueryDto): Promise<NotificationResponse[]> {
-    return this.notifications.list(query);
+  @ApiPaged()
+  async list(
+    @Query() query: NotificationQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<NotificationResponse[]> {
+    return withTotalCount(response, await this.notifications.list(query));
   }
 
   /** One e-mail of the outbox: its recipient, template, status and attempts. */

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { mapPage, Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { AppConfig } from '../config/app-config';
 import { mailContext } from './mail-context';
 import { NotificationQueryDto } from './dto/notification-query.dto';
@@ -16,6 +17,7 @@ import { templateOf } from './templates';
 import { renderMail } from './templates/mail-template';
 
 const RETRYABLE = [NotificationStatus.Failed, NotificationStatus.Unconfirmed];
+const OUTBOX_PAGE = 100;
 
 /** The coordinator's view of the outbox: what went out, what failed, and retrying it. */
 @Injectable()
@@ -28,14 +30,14 @@ export class NotificationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: NotificationQueryDto): Promise<NotificationResponse[]> {
-    const rows = await this.notifications.find({
+  /** Newest first, 100 a page unless `limit` says otherwise (the outbox never answered whole). */
+  async list(query: NotificationQueryDto): Promise<Paged<NotificationResponse>> {
+    const [rows, total] = await this.notifications.findAndCount({
       where: query.status ? { status: query.status } : {},
       order: { createdAt: 'DESC', id: 'ASC' },
-      take: query.limit,
-      skip: query.offset,
+      ...takeSkip(pageWindow(query, OUTBOX_PAGE)),
     });
-    return rows.map((row) => this.toResponse(row));
+    return mapPage({ rows, total }, (row) => this.toResponse(row));
   }
 
   async get(id: string): Promise<NotificationResponse> {

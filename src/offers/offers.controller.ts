@@ -1,8 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateOfferDto, OfferQueryDto, UpdateOfferDto } from './dto/offer.dto';
 import { OfferResponse } from './dto/offer.response';
@@ -37,12 +40,14 @@ export class OffersController {
   /** The term's offers with their usable places: a contact sees their own district's, the coordinator all or one district's. */
   @Get('terms/:code/offers')
   @ApiRefusals(400, 404)
+  @ApiPaged()
   async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
     @Query() query: OfferQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<OfferResponse[]> {
-    return (await this.offers.list(actor, code, query)).map(OfferResponse.of);
+    return withTotalCount(response, mapPage(await this.offers.list(actor, code, query), OfferResponse.of));
   }
 
   /** One offer. */

@@ -1,4 +1,5 @@
 import { EntityManager, In } from 'typeorm';
+import type { Field } from '../fields/fields';
 import { TermStatus } from '../terms/term-status';
 import { PlacementOffer } from './entities/placement-offer.entity';
 
@@ -8,6 +9,33 @@ export function offersByIds(manager: EntityManager, ids: string[]): Promise<Plac
 
 export function offersOfTermWithSupervisors(manager: EntityManager, termId: string): Promise<PlacementOffer[]> {
   return manager.find(PlacementOffer, { where: { termId }, relations: { supervisors: true } });
+}
+
+/** The term's offers added up per district and field (each group has at least one offer). */
+export interface OfferTotals {
+  districtId: string;
+  field: Field;
+  offeredPlaces: number;
+  /** Per offer `usablePlaces(places, supervisors.map(effectiveCapacity))` (supervisor-coverage.ts), summed. */
+  usablePlaces: number;
+  firstCreatedAt: Date;
+}
+
+/** One aggregate instead of every offer with its supervisors: the balance needs only the sums. */
+export function offerTotalsOfTerm(manager: EntityManager, termId: string): Promise<OfferTotals[]> {
+  return manager.query<OfferTotals[]>(
+    `SELECT o.district_id AS "districtId", o.field, sum(o.places)::int AS "offeredPlaces", sum(o.usable)::int AS "usablePlaces",
+            min(o.created_at) AS "firstCreatedAt"
+       FROM (SELECT o.district_id, o.field, o.places, o.created_at,
+                    LEAST(o.places, COALESCE(sum(s.capacity) FILTER (WHERE s.active), 0)) AS usable
+               FROM placement_offers o
+               LEFT JOIN offer_supervisors os ON os.offer_id = o.id
+               LEFT JOIN supervisors s ON s.id = os.supervisor_id
+              WHERE o.term_id = $1
+              GROUP BY o.id) o
+      GROUP BY o.district_id, o.field`,
+    [termId],
+  );
 }
 
 /** Null when the term has no such offer. */

@@ -9,6 +9,7 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { FieldProblem, problem } from '../common/errors/error-spec';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { Clock } from '../common/time/clock';
 import type { Supervisor } from '../supervisors/entities/supervisor.entity';
 import { supervisorsByIds } from '../supervisors/supervisors.queries';
@@ -32,15 +33,17 @@ export class OffersService {
   ) {}
 
   /** The coordinator sees every district's offers (or one's); a contact their own district's. */
-  async list(actor: Actor, code: string, query: OfferQueryDto): Promise<PlacementOffer[]> {
+  async list(actor: Actor, code: string, query: OfferQueryDto): Promise<Paged<PlacementOffer>> {
     const term = await this.terms.findByCode(code);
     const districtId = actor.role === Role.DistrictContact ? (query.districtId ?? actor.districtId!) : query.districtId;
     if (districtId) assertDistrictScope(actor, districtId);
-    return this.dataSource.manager.find(PlacementOffer, {
+    const [rows, total] = await this.dataSource.manager.findAndCount(PlacementOffer, {
       where: { termId: term.id, ...(districtId ? { districtId } : {}) },
       relations: { supervisors: true },
-      order: { unitName: 'ASC', field: 'ASC' },
+      order: { unitName: 'ASC', field: 'ASC', id: 'ASC' },
+      ...takeSkip(pageWindow(query)),
     });
+    return { rows, total };
   }
 
   async get(actor: Actor, id: string): Promise<PlacementOffer> {

@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import {
   CreateStudentRequestDto,
@@ -32,9 +35,16 @@ export class StudentRequestsController {
   /** `?overdue=true`: not answered within 14 days of forwarding. */
   @Get()
   @ApiRefusals(400)
-  async list(@CurrentActor() actor: Actor, @Query() query: StudentRequestQueryDto): Promise<StudentRequestResponse[]> {
-    return (await this.requests.list(actor, query)).map((r) =>
-      StudentRequestResponse.of(r, this.requests.isOverdue(r)),
+  @ApiPaged()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: StudentRequestQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StudentRequestResponse[]> {
+    const page = await this.requests.list(actor, query);
+    return withTotalCount(
+      response,
+      mapPage(page, (r) => StudentRequestResponse.of(r, this.requests.isOverdue(r))),
     );
   }
 

@@ -7,6 +7,7 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { problem } from '../common/errors/error-spec';
+import { Paged, pageWindow } from '../common/http/paging';
 import { Clock } from '../common/time/clock';
 import { stockholmDate, swedishDate } from '../common/time/stockholm';
 import { districtById } from '../districts/districts.queries';
@@ -41,8 +42,14 @@ export class StudentRequestsService {
    * The coordinator sees all; a contact their district's; a university coordinator those
    * forwarded to their university (their students' and those sent to all universities).
    */
-  async list(actor: Actor, query: StudentRequestQueryDto): Promise<StudentRequest[]> {
-    const q = this.dataSource.manager.createQueryBuilder(StudentRequest, 'r').orderBy('r.forwarded_at', 'DESC');
+  async list(actor: Actor, query: StudentRequestQueryDto): Promise<Paged<StudentRequest>> {
+    const window = pageWindow(query);
+    const q = this.dataSource.manager
+      .createQueryBuilder(StudentRequest, 'r')
+      .orderBy('r.forwarded_at', 'DESC')
+      .addOrderBy('r.id')
+      .take(window.take)
+      .skip(window.skip);
     if (actor.role === Role.DistrictContact)
       q.andWhere('r.district_id = :districtId', { districtId: actor.districtId });
     if (actor.role === Role.UniversityCoordinator) {
@@ -61,7 +68,8 @@ export class StudentRequestsService {
         before: this.overdueBefore(),
       });
     }
-    return q.getMany();
+    const [rows, total] = await q.getManyAndCount();
+    return { rows, total };
   }
 
   /** Logs the request and forwards it by e-mail to the university coordinators it concerns. */

@@ -1,11 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { BodyTypes } from '../common/http/body-types';
+import { PageQueryDto } from '../common/http/page-query.dto';
 import { IdParam } from '../common/http/id-param';
+import { withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateStudentDto, ImportQueryDto, UpdateStudentDto } from './dto/student.dto';
 import { ImportResponse, PlacedStudentResponse, StudentResponse } from './dto/student.response';
@@ -67,12 +71,15 @@ export class StudentsController {
 
   /** Coordinator: all; university coordinator: their own; district contact: names of those placed in their district. */
   @Get('terms/:code/students')
-  @ApiRefusals(404)
-  list(
+  @ApiRefusals(400, 404)
+  @ApiPaged()
+  async list(
     @CurrentActor() actor: Actor,
     @Param('code') code: string,
+    @Query() query: PageQueryDto,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<StudentResponse[] | PlacedStudentResponse[]> {
-    return this.students.list(actor, code);
+    return withTotalCount(response, await this.students.list(actor, code, query));
   }
 
   /** One student with their preferences. */

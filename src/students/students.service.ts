@@ -9,6 +9,8 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { FieldProblem, problem } from '../common/errors/error-spec';
+import type { PageQueryDto } from '../common/http/page-query.dto';
+import { mapPage, Paged, pageWindow, rawPage, takeSkip } from '../common/http/paging';
 import { activeDistricts, districtsByIds } from '../districts/districts.queries';
 import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
@@ -37,10 +39,14 @@ export class StudentsService {
    * The coordinator sees all of a term's students, a university coordinator their own; a district
    * contact the names of the students placed in their district.
    */
-  async list(actor: Actor, code: string): Promise<StudentResponse[] | PlacedStudentResponse[]> {
+  async list(
+    actor: Actor,
+    code: string,
+    query: PageQueryDto = {},
+  ): Promise<Paged<StudentResponse> | Paged<PlacedStudentResponse>> {
     const term = await this.terms.findByCode(code);
     if (actor.role === Role.DistrictContact) {
-      return (
+      return rawPage<PlacedStudentResponse>(
         this.dataSource.manager
           .createQueryBuilder(Student, 's')
           // Other features' tables, joined by name: still one query.
@@ -52,17 +58,19 @@ export class StudentsService {
           })
           .select(['s.id AS id', 's.name AS name', 's.university_id AS "universityId"'])
           .orderBy('s.name')
-          .getRawMany<PlacedStudentResponse>()
+          .addOrderBy('s.id'),
+        pageWindow(query),
       );
     }
-    const students = await this.dataSource.manager.find(Student, {
+    const [students, total] = await this.dataSource.manager.findAndCount(Student, {
       where: {
         termId: term.id,
         ...(actor.role === Role.UniversityCoordinator ? { universityId: actor.universityId! } : {}),
       },
-      order: { name: 'ASC', studentRef: 'ASC' },
+      order: { name: 'ASC', studentRef: 'ASC', id: 'ASC' },
+      ...takeSkip(pageWindow(query)),
     });
-    return students.map(StudentResponse.of);
+    return mapPage({ rows: students, total }, StudentResponse.of);
   }
 
   async get(actor: Actor, id: string): Promise<Student> {

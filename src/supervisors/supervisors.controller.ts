@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateSupervisorDto, SupervisorQueryDto, SupervisorResponse, UpdateSupervisorDto } from './dto/supervisor.dto';
 import { SupervisorsService } from './supervisors.service';
@@ -27,8 +30,13 @@ export class SupervisorsController {
   /** The supervisors of your district (a contact) or of every district, or the one asked for (the coordinator). */
   @Get()
   @ApiRefusals(400)
-  async list(@CurrentActor() actor: Actor, @Query() query: SupervisorQueryDto): Promise<SupervisorResponse[]> {
-    return (await this.supervisors.list(actor, query)).map(SupervisorResponse.of);
+  @ApiPaged()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: SupervisorQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SupervisorResponse[]> {
+    return withTotalCount(response, mapPage(await this.supervisors.list(actor, query), SupervisorResponse.of));
   }
 
   /** One supervisor. */

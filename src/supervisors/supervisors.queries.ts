@@ -1,6 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { REMOVED_NAME, removedEmail } from '../privacy/removed-data';
 import { Supervisor } from './entities/supervisor.entity';
+import type { TrainingStatus } from './training-status';
 
 export function supervisorsByIds(manager: EntityManager, ids: string[]): Promise<Supervisor[]> {
   return manager.findBy(Supervisor, { id: In(ids) });
@@ -27,6 +28,24 @@ export function activeSupervisorsOnOffersOf(manager: EntityManager, termId: stri
     .where('s.active')
     .distinct(true)
     .getMany();
+}
+
+/** How many of the supervisors named on the term's offers (each once, inactive ones too) have each training status. */
+export function trainingOfSupervisorsOnOffersOf(
+  manager: EntityManager,
+  termId: string,
+): Promise<{ trainingStatus: TrainingStatus; count: number }[]> {
+  return manager
+    .createQueryBuilder(Supervisor, 's')
+    .select('s.training_status', 'trainingStatus')
+    .addSelect('count(*)::int', 'count')
+    .where(
+      `EXISTS (SELECT 1 FROM offer_supervisors os JOIN placement_offers o ON o.id = os.offer_id
+                WHERE os.supervisor_id = s.id AND o.term_id = :termId)`,
+      { termId },
+    )
+    .groupBy('s.training_status')
+    .getRawMany<{ trainingStatus: TrainingStatus; count: number }>();
 }
 
 /** Removes the supervisor's name and e-mail and takes them off new offers; the row and its id stay. */

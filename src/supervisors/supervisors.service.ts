@@ -8,6 +8,7 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { problem } from '../common/errors/error-spec';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { CoverageService } from '../offers/coverage.service';
 import { CreateSupervisorDto, SupervisorQueryDto, UpdateSupervisorDto } from './dto/supervisor.dto';
 import { Supervisor } from './entities/supervisor.entity';
@@ -22,10 +23,15 @@ export class SupervisorsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, query: SupervisorQueryDto): Promise<Supervisor[]> {
+  async list(actor: Actor, query: SupervisorQueryDto): Promise<Paged<Supervisor>> {
     const districtId = actor.role === Role.DistrictContact ? (query.districtId ?? actor.districtId!) : query.districtId;
     if (districtId) assertDistrictScope(actor, districtId);
-    return this.supervisors.find({ where: districtId ? { districtId } : {}, order: { name: 'ASC', email: 'ASC' } });
+    const [rows, total] = await this.supervisors.findAndCount({
+      where: districtId ? { districtId } : {},
+      order: { name: 'ASC', email: 'ASC', id: 'ASC' },
+      ...takeSkip(pageWindow(query)),
+    });
+    return { rows, total };
   }
 
   async get(actor: Actor, id: string): Promise<Supervisor> {

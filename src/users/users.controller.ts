@@ -1,8 +1,12 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Actor, Role } from '../common/auth/role';
 import { IdParam } from '../common/http/id-param';
+import { PageQueryDto } from '../common/http/page-query.dto';
+import { mapPage, withTotalCount } from '../common/http/paging';
+import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -25,10 +29,12 @@ export class UsersController {
     return UserResponse.of(await this.users.create(actor, dto));
   }
 
-  /** Every user. */
+  /** Every user, by name. */
   @Get()
-  async list(): Promise<UserResponse[]> {
-    return (await this.users.list()).map(UserResponse.of);
+  @ApiRefusals(400)
+  @ApiPaged()
+  async list(@Query() query: PageQueryDto, @Res({ passthrough: true }) response: Response): Promise<UserResponse[]> {
+    return withTotalCount(response, mapPage(await this.users.list(query), UserResponse.of));
   }
 
   /** One user. */

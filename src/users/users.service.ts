@@ -7,6 +7,8 @@ import { Actor, Role } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { FieldProblem, problem } from '../common/errors/error-spec';
+import type { PageQueryDto } from '../common/http/page-query.dto';
+import { Paged, pageWindow, takeSkip } from '../common/http/paging';
 import { districtById, releaseContactRole } from '../districts/districts.queries';
 import { OutboxService } from '../notifications/outbox.service';
 import { universityById } from '../universities/universities.queries';
@@ -25,8 +27,12 @@ export class UsersService {
     private readonly outbox: OutboxService,
   ) {}
 
-  list(): Promise<User[]> {
-    return this.users.find({ order: { name: 'ASC', email: 'ASC' } });
+  async list(query: PageQueryDto = {}): Promise<Paged<User>> {
+    const [rows, total] = await this.users.findAndCount({
+      order: { name: 'ASC', email: 'ASC', id: 'ASC' },
+      ...takeSkip(pageWindow(query)),
+    });
+    return { rows, total };
   }
 
   async get(id: string): Promise<User> {

@@ -33,7 +33,8 @@ export class ViewService {
 
   constructor(config: AppConfig) {
     if (!existsSync(VIEWS_DIR)) throw new Error(`Templates not found in ${VIEWS_DIR}`);
-    this.eta = new Eta({ views: VIEWS_DIR, cache: config.isProduction, autoEscape: true, autoTrim: [false, 'nl'] });
+    // Compiled once per process in every environment; TEMPLATE_RELOAD=true re-reads them on every page.
+    this.eta = new Eta({ views: VIEWS_DIR, cache: !config.templateReload, autoEscape: true, autoTrim: [false, 'nl'] });
   }
 
   page(request: GuardedRequest, template: string, data: PageData): string {

@@ -1,5 +1,5 @@
 import { AllocationRunStatus } from '../allocation-run-status';
-import { AllocationRun, UnplacedReason } from '../entities/allocation-run.entity';
+import { AllocationRun, AllocationRunSummary, UnplacedReason } from '../entities/allocation-run.entity';
 
 export class UnplacedStudentResponse {
   studentId: string;
@@ -46,6 +46,35 @@ export class AllocationRunResponse {
       totalCost: run.totalCost,
       universities: run.outcome?.universities ?? [],
       proposals: run.outcome?.proposals ?? [],
+      ...(run.error ? { error: run.error } : {}),
+      solveMs: run.solveMs,
+      createdAt: run.createdAt,
+      finishedAt: run.finishedAt,
+      appliedAt: run.appliedAt,
+    };
+  }
+}
+
+/** A run in the term's list: no proposals and no unplaced students (GET /allocation-runs/{id} has them). */
+export class AllocationRunSummaryResponse {
+  id: string;
+  termId: string;
+  status: AllocationRunStatus;
+  placed: number | null;
+  totalCost: number | null;
+  error?: string;
+  solveMs: number | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  appliedAt: Date | null;
+
+  static of(run: AllocationRunSummary): AllocationRunSummaryResponse {
+    return {
+      id: run.id,
+      termId: run.termId,
+      status: run.status,
+      placed: run.placed,
+      totalCost: run.totalCost,
       ...(run.error ? { error: run.error } : {}),
       solveMs: run.solveMs,
       createdAt: run.createdAt,

@@ -1,5 +1,6 @@
 import {
   Check,
+  type FindOptionsSelect,
   Column,
   CreateDateColumn,
   Entity,
@@ -70,3 +71,19 @@ export class AllocationRun {
   @Column({ type: 'timestamptz', nullable: true })
   appliedAt: Date | null;
 }
+
+/** The columns a list of runs shows: everything but the outcome. */
+export const RUN_SUMMARY_SELECT = {
+  id: true,
+  termId: true,
+  status: true,
+  placed: true,
+  totalCost: true,
+  error: true,
+  solveMs: true,
+  createdAt: true,
+  finishedAt: true,
+  appliedAt: true,
+} as const satisfies FindOptionsSelect<AllocationRun>;
+
+export type AllocationRunSummary = Pick<AllocationRun, keyof typeof RUN_SUMMARY_SELECT>;

@@ -1,6 +1,12 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
+import { FormatQueryDto } from '../../common/http/format-query.dto';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 import { Field } from '../../fields/fields';
 import { AssignmentStatus } from '../assignment-status';
+
+/** A page of the placements, or with `format=csv` all of them (a download is the whole list). */
+export class AssignmentQueryDto extends IntersectionType(PageQueryDto, FormatQueryDto) {}
 
 export class CreateAssignmentDto {
   @IsUUID()

@@ -23,6 +23,8 @@ import { AssignmentStatus } from '../assignment-status';
  */
 @Entity('assignments')
 @Index(['termId', 'universityId'])
+@Index(['termId', 'offerId'])
+@Index(['termId', 'supervisorId'])
 @Index(['offerId'])
 @Index(['supervisorId'])
 @Check('assignment_status', `status IN ('draft', 'published')`)

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { completeOpenApiDocument, PUBLIC_OPERATION } from './openapi-document';
+import { completeOpenApiDocument, PAGED_OPERATION, PUBLIC_OPERATION } from './openapi-document';
 
 const ERROR = { $ref: '#/components/schemas/ErrorResponse' };
 
@@ -37,5 +37,16 @@ describe('completeOpenApiDocument', () => {
     expect(Object.keys(paths['/api/terms'].post!.responses).sort()).toEqual(['201', '400', '401', '413', '415']);
     expect(paths['/api/terms'].post!.responses[400]).toEqual({ description: 'Own words' });
     expect(Object.keys(paths['/api/terms'].get!.responses).sort()).toEqual(['200', '401']);
+  });
+
+  it("documents a paged list's X-Total-Count on its 200", () => {
+    const { paths } = sut(
+      document({ '/api/users': { get: { [PAGED_OPERATION]: true, responses: { 200: { description: 'Users' } } } } }),
+    );
+    expect(paths['/api/users'].get).not.toHaveProperty(PAGED_OPERATION);
+    expect(paths['/api/users'].get!.responses[200]).toEqual({
+      description: 'Users',
+      headers: { 'X-Total-Count': { description: expect.any(String), schema: { type: 'integer', minimum: 0 } } },
+    });
   });
 });

@@ -21,6 +21,7 @@ import { trim } from '../../common/http/transforms';
 import { TERM_CODE } from '../../terms/dto/term.dto';
 import { EventsErrors } from '../events.errors';
 import { EventType } from '../event-type';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
@@ -70,7 +71,7 @@ export class CreateEventDto extends EventFieldsDto {
 /** Every field may be left out; only the description may be set to null (no description). */
 export class UpdateEventDto extends PartialType(EventFieldsDto, { skipNullProperties: false }) {}
 
-export class EventQueryDto {
+export class EventQueryDto extends PageQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;

@@ -17,6 +17,7 @@ import {
 import { IsOptionalNotNull } from '../../common/http/validators';
 import { Field } from '../../fields/fields';
 import { trim } from '../../common/http/transforms';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
 export class CreateOfferDto {
   @IsUUID()
@@ -73,7 +74,7 @@ export class UpdateOfferDto {
   supervisorIds?: string[];
 }
 
-export class OfferQueryDto {
+export class OfferQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   districtId?: string;

@@ -4,6 +4,7 @@ import { IsCalendarDate, IsOptionalNotNull } from '../../common/http/validators'
 import { trim, trimLower } from '../../common/http/transforms';
 import { StudentRequest } from '../entities/student-request.entity';
 import { StudentRequestStatus } from '../student-request-status';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
 export class CreateStudentRequestDto {
   /** The contact's own district; the coordinator names one. */
@@ -56,7 +57,7 @@ export class UpdateStudentRequestDto {
   answer?: string;
 }
 
-export class StudentRequestQueryDto {
+export class StudentRequestQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(Object.values(StudentRequestStatus))
   status?: StudentRequestStatus;

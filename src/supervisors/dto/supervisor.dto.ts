@@ -15,6 +15,7 @@ import {
 import { IsOptionalNotNull } from '../../common/http/validators';
 import { trim, trimLower } from '../../common/http/transforms';
 import { Supervisor, TrainingStatus } from '../entities/supervisor.entity';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
 export class CreateSupervisorDto {
   @IsUUID()
@@ -73,7 +74,7 @@ export class UpdateSupervisorDto {
   active?: boolean;
 }
 
-export class SupervisorQueryDto {
+export class SupervisorQueryDto extends PageQueryDto {
   /** A district contact sees their own district whatever they ask; the coordinator may filter. */
   @IsOptional()
   @IsUUID()

@@ -41,6 +41,7 @@ import {
   userInput,
   usersPage,
 } from '../view-models/coordinator-admin';
+import { LIST_PAGE, offsetFrom } from '../view-models/pager';
 import { FormErrors, sendPage, ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -84,8 +85,16 @@ export class CoordinatorAdminPagesController {
   }
 
   private async eventsView(request: GuardedRequest, refused?: Refused): Promise<string> {
-    const [events, terms] = await Promise.all([this.events.list(request.actor!, {}), this.terms.list()]);
-    return this.view.page(request, 'coordinator-admin/events', eventsPage({ events, terms }, refused));
+    const offset = offsetFrom(request.query.offset);
+    const [{ rows: events, total }, terms] = await Promise.all([
+      this.events.list(request.actor!, { limit: LIST_PAGE, offset }),
+      this.terms.list(),
+    ]);
+    return this.view.page(
+      request,
+      'coordinator-admin/events',
+      eventsPage({ events, terms, listed: { offset, total } }, refused),
+    );
   }
 
   @Get('handelser/:id')
@@ -187,15 +196,16 @@ export class CoordinatorAdminPagesController {
   }
 
   private async usersView(request: GuardedRequest, refused?: Refused): Promise<string> {
-    const [users, districts, universities] = await Promise.all([
-      this.users.list(),
+    const offset = offsetFrom(request.query.offset);
+    const [{ rows: users, total }, districts, universities] = await Promise.all([
+      this.users.list({ limit: LIST_PAGE, offset }),
       this.districts.list(),
       this.universities.list(),
     ]);
     return this.view.page(
       request,
       'coordinator-admin/users',
-      usersPage({ users, districts, universities, selfId: request.actor!.id }, refused),
+      usersPage({ users, districts, universities, selfId: request.actor!.id, listed: { offset, total } }, refused),
     );
   }
 
@@ -222,7 +232,7 @@ export class CoordinatorAdminPagesController {
   }
 
   private async districtsView(request: GuardedRequest, refused?: Refused): Promise<string> {
-    const [districts, users] = await Promise.all([this.districts.list(), this.users.list()]);
+    const [districts, { rows: users }] = await Promise.all([this.districts.list(), this.users.list()]);
     return this.view.page(request, 'coordinator-admin/districts', districtsPage({ districts, users }, refused));
   }
 
@@ -285,10 +295,10 @@ export class CoordinatorAdminPagesController {
     query: AuditQueryDto | null,
     state: { values: Record<string, unknown>; errors?: FormErrors },
   ): Promise<string> {
-    const [entries, users] = await Promise.all([
-      query ? this.audit.list(query) : Promise.resolve([]),
+    const [{ rows: entries, total }, { rows: users }] = await Promise.all([
+      query ? this.audit.list(query) : Promise.resolve({ rows: [], total: 0 }),
       this.users.list(),
     ]);
-    return this.view.page(request, 'coordinator-admin/log', logPage({ entries, users, query }, state));
+    return this.view.page(request, 'coordinator-admin/log', logPage({ entries, users, query, total }, state));
   }
 }

@@ -14,6 +14,7 @@ import { Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/http/id-param';
+import type { Paged } from '../../common/http/paging';
 import { DistrictsService } from '../../districts/districts.service';
 import { OfferResponse } from '../../offers/dto/offer.response';
 import { OffersService } from '../../offers/offers.service';
@@ -179,7 +180,7 @@ export class CoordinatorPagesController {
     reminders?: ReminderResultResponse,
   ): Promise<string> {
     const term = await this.terms.get(code);
-    const [balance, universities, runs] = await Promise.all([
+    const [balance, universities, { rows: runs }] = await Promise.all([
       this.balance.get(code),
       this.universities.list(),
       this.allocation.list(code),
@@ -246,7 +247,7 @@ export class CoordinatorPagesController {
     @Res() response: Response,
     @Param('code') code: string,
   ): Promise<void> {
-    const rows = await this.assignments.list(request.actor!, code);
+    const { rows } = await this.assignments.list(request.actor!, code);
     response.type('text/csv; charset=utf-8').attachment(`placeringar-${code}.csv`).send(assignmentsCsv(rows));
   }
 
@@ -276,7 +277,7 @@ export class CoordinatorPagesController {
     @Param('code') code: string,
     @IdParam() id: string,
   ): Promise<void> {
-    const placement = (await this.assignments.list(request.actor!, code)).find((r) => r.id === id);
+    const placement = (await this.assignments.list(request.actor!, code)).rows.find((r) => r.id === id);
     if (!placement) throw AppError.notFound('assignment');
     return this.form.submit(request, response, {
       call: () => this.assignments.unassign(request.actor!, id),
@@ -301,14 +302,17 @@ export class CoordinatorPagesController {
 
   private async placementsView(request: GuardedRequest, code: string, refused?: Refused): Promise<string> {
     const term = await this.terms.get(code);
-    const [rows, names] = await Promise.all([this.assignments.list(request.actor!, code), this.names(request, code)]);
+    const [{ rows }, names] = await Promise.all([
+      this.assignments.list(request.actor!, code),
+      this.names(request, code),
+    ]);
     return this.view.page(request, 'coordinator/placements', placementsPage({ term, rows, names }, refused));
   }
 
   /** Names for the ids in runs and placements: the term's students and offers, the districts and universities. */
   private async names(request: GuardedRequest, code: string): Promise<TermNames> {
-    const [students, offers, districts, universities] = await Promise.all([
-      this.students.list(request.actor!, code) as Promise<StudentResponse[]>,
+    const [{ rows: students }, { rows: offers }, districts, universities] = await Promise.all([
+      this.students.list(request.actor!, code) as Promise<Paged<StudentResponse>>,
       this.offers.list(request.actor!, code, {}),
       this.districts.list(),
       this.universities.list(),

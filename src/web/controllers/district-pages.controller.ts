@@ -30,6 +30,7 @@ import {
   supervisorPage,
   supervisorsPage,
 } from '../view-models/district';
+import { LIST_PAGE, offsetFrom } from '../view-models/pager';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -167,21 +168,25 @@ export class DistrictPagesController {
     const [district, universities, assignments] = await Promise.all([
       this.districts.get(actor.districtId!),
       this.universities.list(),
-      term ? this.assignments.list(actor, term.code) : Promise.resolve([]),
+      term ? this.assignments.list(actor, term.code).then((page) => page.rows) : Promise.resolve([]),
     ]);
     return this.view.page(request, 'district/placed', placedPage({ district, terms, term, assignments, universities }));
   }
 
   private async supervisorsView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
-    const [district, supervisors] = await Promise.all([
+    const offset = offsetFrom(request.query.offset);
+    const [district, { rows: supervisors, total }] = await Promise.all([
       this.districts.get(actor.districtId!),
-      this.supervisors.list(actor, {}),
+      this.supervisors.list(actor, { limit: LIST_PAGE, offset }),
     ]);
     return this.view.page(
       request,
       'district/supervisors',
-      supervisorsPage({ district, supervisors: supervisors.map(SupervisorResponse.of) }, refused),
+      supervisorsPage(
+        { district, supervisors: supervisors.map(SupervisorResponse.of), listed: { offset, total } },
+        refused,
+      ),
     );
   }
 
@@ -189,16 +194,19 @@ export class DistrictPagesController {
     const actor = request.actor!;
     const terms = await this.terms.list();
     const term = chooseTerm(terms, code);
-    const [district, supervisors, offers] = await Promise.all([
+    const offset = offsetFrom(request.query.offset);
+    // Every supervisor: the form to add an offer names any of them.
+    const [district, { rows: supervisors }, offers] = await Promise.all([
       this.districts.get(actor.districtId!),
       this.supervisors.list(actor, {}),
-      term ? this.offers.list(actor, term.code, {}) : Promise.resolve([]),
+      term ? this.offers.list(actor, term.code, { limit: LIST_PAGE, offset }) : Promise.resolve({ rows: [], total: 0 }),
     ]);
     const data = {
       district,
       terms,
       term,
-      offers: offers.map(OfferResponse.of),
+      offers: offers.rows.map(OfferResponse.of),
+      listed: { offset, total: offers.total },
       supervisors: supervisors.map(SupervisorResponse.of),
       now: this.clock.now(),
     };
@@ -206,7 +214,7 @@ export class DistrictPagesController {
   }
 
   private async offerView(request: GuardedRequest, offer: OfferResponse, refused?: Refused): Promise<string> {
-    const [term, supervisors] = await Promise.all([
+    const [term, { rows: supervisors }] = await Promise.all([
       this.terms.getById(offer.termId),
       this.supervisors.list(request.actor!, {}),
     ]);

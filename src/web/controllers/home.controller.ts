@@ -49,7 +49,7 @@ export class HomeController {
 
   private async homeView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
-    const [events, terms, calendar] = await Promise.all([
+    const [{ rows: events }, terms, calendar] = await Promise.all([
       this.events.list(actor, { from: this.clock.now().toISOString() }),
       this.terms.list(),
       this.calendar.address(actor),

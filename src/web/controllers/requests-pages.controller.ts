@@ -17,6 +17,7 @@ import { FormFlow, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import { CONFIRM } from '../texts';
 import { requestForm, requestInput, requestsPage } from '../view-models/requests';
+import { LIST_PAGE, offsetFrom } from '../view-models/pager';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -77,16 +78,18 @@ export class RequestsPagesController {
   private async page(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
     const overdueOnly = actor.role === Role.Coordinator && request.query.forsenade === '1';
+    const offset = offsetFrom(request.query.offset);
     const [found, districts, universities] = await Promise.all([
-      this.requests.list(actor, overdueOnly ? { overdue: 'true' } : {}),
+      this.requests.list(actor, { limit: LIST_PAGE, offset, ...(overdueOnly ? { overdue: 'true' } : {}) }),
       this.districts.list(),
       this.universities.list(),
     ]);
-    const requests = found.map((r) => StudentRequestResponse.of(r, this.requests.isOverdue(r)));
+    const requests = found.rows.map((r) => StudentRequestResponse.of(r, this.requests.isOverdue(r)));
     const data = {
       role: actor.role,
       contactDistrictId: actor.districtId,
       requests,
+      listed: { offset, total: found.total },
       overdueOnly,
       answerWithinDays: ANSWER_WITHIN_DAYS,
       districts,

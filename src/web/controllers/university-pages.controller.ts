@@ -9,6 +9,7 @@ import { Roles } from '../../common/auth/decorators';
 import { Role } from '../../common/auth/role';
 import { AppError } from '../../common/errors/app-error';
 import { IdParam } from '../../common/http/id-param';
+import type { Paged } from '../../common/http/paging';
 import { Clock } from '../../common/time/clock';
 import { STOCKHOLM } from '../../common/time/stockholm';
 import { PutDemandDto } from '../../demand/dto/demand.dto';
@@ -39,6 +40,7 @@ import {
   trainingPage,
   uploadRefusal,
 } from '../view-models/university';
+import { LIST_PAGE, offsetFrom } from '../view-models/pager';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -171,8 +173,10 @@ export class UniversityPagesController {
     const [university, districts, rows, students] = await Promise.all([
       this.universities.get(actor.universityId!),
       this.districts.list(),
-      term ? this.assignments.list(actor, term.code) : undefined,
-      term ? (this.students.list(actor, term.code) as Promise<StudentResponse[]>) : undefined,
+      term ? this.assignments.list(actor, term.code).then((page) => page.rows) : undefined,
+      term
+        ? (this.students.list(actor, term.code) as Promise<Paged<StudentResponse>>).then((page) => page.rows)
+        : undefined,
     ]);
     return this.view.page(
       request,
@@ -186,7 +190,7 @@ export class UniversityPagesController {
   async placementsCsv(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
     const { term } = await this.termChoice(request);
     if (!term) throw AppError.notFound('term');
-    const rows = await this.assignments.list(request.actor!, term.code);
+    const { rows } = await this.assignments.list(request.actor!, term.code);
     response.type('text/csv; charset=utf-8').attachment(`placeringar-${term.code}.csv`).send(assignmentsCsv(rows));
   }
 
@@ -243,15 +247,21 @@ export class UniversityPagesController {
   private async studentsView(request: GuardedRequest, refused?: Refused): Promise<string> {
     const actor = request.actor!;
     const { terms, term } = await this.termChoice(request);
+    const offset = offsetFrom(request.query.offset);
     const [university, districts, students] = await Promise.all([
       this.universities.get(actor.universityId!),
       this.districts.list(),
-      term ? (this.students.list(actor, term.code) as Promise<StudentResponse[]>) : [],
+      term
+        ? (this.students.list(actor, term.code, { limit: LIST_PAGE, offset }) as Promise<Paged<StudentResponse>>)
+        : { rows: [], total: 0 },
     ]);
     return this.view.page(
       request,
       'university/students',
-      studentsPage({ terms, term, university, students, districts }, refused),
+      studentsPage(
+        { terms, term, university, students: students.rows, districts, listed: { offset, total: students.total } },
+        refused,
+      ),
     );
   }
 

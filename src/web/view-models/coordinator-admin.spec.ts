@@ -115,6 +115,18 @@ describe('the coordinator’s admin view models', () => {
     });
   });
 
+  it('pages the users and the events fifty at a time', () => {
+    const users = Array.from({ length: 50 }, (_, i) => person(`u${i}`, Role.Coordinator));
+    expect(
+      usersPage({ users, districts: [], universities: [], selfId: 'u0', listed: { offset: 0, total: 1350 } }).pager,
+    ).toEqual({ summary: 'Visar 1–50 av 1 350', total: 1350, previous: null, next: '/anvandare?offset=50' });
+    expect(eventsPage({ events: [], terms: [], listed: { offset: 0, total: 0 } }).pager).toMatchObject({
+      summary: 'Visar 0 av 0',
+      previous: null,
+      next: null,
+    });
+  });
+
   it('shows each user’s district or university and marks the signed-in user', () => {
     const page = usersPage({
       users: [person('u1', Role.DistrictContact, { districtId: 'd1' }), person('u2', Role.Coordinator)],
@@ -176,22 +188,32 @@ describe('the coordinator’s admin view models', () => {
           entries: [entry(1), entry(2)],
           users: [{ id: 'u1', name: 'Anna' }],
           query: query({ entityType: 'event', limit: 2, offset: 2 }),
+          total: 5,
         },
         { values: {} },
       );
       expect(page).toMatchObject({
         newer: '/logg?entityType=event&limit=2',
         older: '/logg?entityType=event&limit=2&offset=4',
+        summary: 'Visar 3–4 av 5',
         from: 3,
       });
       expect((page.entries as { actor: string; actionLabel: string }[]).map((e) => [e.actor, e.actionLabel])).toEqual([
         ['Anna', 'Händelse ändrad'],
         ['Systemet', 'Händelse ändrad'],
       ]);
-      expect(logPage({ entries: [entry(1)], users: [], query: query({}) }, { values: {} })).toMatchObject({
+      expect(logPage({ entries: [entry(1)], users: [], query: query({}), total: 1 }, { values: {} })).toMatchObject({
         newer: null,
         older: null,
       });
+    });
+
+    it('has no older page when the last page is exactly full', () => {
+      const page = logPage(
+        { entries: [entry(1), entry(2)], users: [], query: query({ limit: 2, offset: 2 }), total: 4 },
+        { values: {} },
+      );
+      expect(page).toMatchObject({ newer: '/logg?limit=2', older: null, summary: 'Visar 3–4 av 4' });
     });
 
     it('says a bad page in the address above the filter, not beside a field that is not there', () => {

@@ -18,6 +18,7 @@ import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import { AUDIT_ACTION, AUDIT_ENTITY, EVENT_TYPE, INVITEE_KIND, localInput, ROLE } from '../format';
 import type { FormErrors, PageData } from '../view.service';
+import { type Listed, listPager, pager } from './pager';
 
 /** Audit entries per page of the log. */
 export const LOG_PAGE = 50;
@@ -102,12 +103,13 @@ export const attendanceInput = (body: FormBody): FormInput<AttendanceDto> => {
 export const attendanceValues = (body: FormBody) => ({ attended: formValue.list(body.attended) });
 
 export function eventsPage(
-  data: { events: { event: Event; invitees: number }[]; terms: TermResponse[] },
+  data: { events: { event: Event; invitees: number }[]; terms: TermResponse[]; listed?: Listed },
   refused?: Refused,
 ): PageData {
   const termCode = new Map(data.terms.map((t) => [t.id, t.code]));
   return {
     title: 'Händelser',
+    pager: listPager('/handelser', {}, data.listed, data.events.length),
     events: data.events.map(({ event, invitees }) => ({
       ...event,
       invitees,
@@ -167,13 +169,14 @@ export const userInput = (body: FormBody): FormInput<CreateUserDto> => ({
 });
 
 export function usersPage(
-  data: { users: Person[]; districts: Named[]; universities: Named[]; selfId: string },
+  data: { users: Person[]; districts: Named[]; universities: Named[]; selfId: string; listed?: Listed },
   refused?: Refused,
 ): PageData {
   const district = new Map(data.districts.map((d) => [d.id, d.name]));
   const university = new Map(data.universities.map((u) => [u.id, u.name]));
   return {
     title: 'Användare',
+    pager: listPager('/anvandare', {}, data.listed, data.users.length),
     users: data.users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -292,12 +295,16 @@ export function logErrors(errors: FormErrors): FormErrors {
     : fields;
 }
 
-/** A page of the audit log, newest first, with links to the newer and older pages (`query` null: the address was refused). */
+/**
+ * A page of the audit log, newest first, with how many match and links to the newer and older
+ * pages (`query` null: the address was refused).
+ */
 export function logPage(
   data: {
     entries: Pick<AuditEntry, 'occurredAt' | 'actorId' | 'action' | 'entityType' | 'entityId' | 'changes'>[];
     users: Named[];
     query: AuditQueryDto | null;
+    total: number;
   },
   refused: Omit<Refused, 'errors'> & { errors?: FormErrors },
 ): PageData {
@@ -308,11 +315,17 @@ export function logPage(
       ...(at.entityType ? { entityType: at.entityType } : {}),
       ...(at.action ? { action: at.action } : {}),
     });
-    if (at.limit !== LOG_PAGE) params.set('limit', String(at.limit));
+    if (at.limit !== undefined && at.limit !== LOG_PAGE) params.set('limit', String(at.limit));
     if (offset > 0) params.set('offset', String(offset));
     const search = params.toString();
     return `/logg${search ? `?${search}` : ''}`;
   };
+  const offset = query?.offset ?? 0;
+  const paging =
+    query &&
+    pager({ offset, limit: query.limit ?? LOG_PAGE, shown: entries.length, total: data.total }, (at) =>
+      pageAt(query, at),
+    );
   return {
     title: 'Logg',
     entries: entries.map((e) => ({
@@ -324,9 +337,10 @@ export function logPage(
     })),
     entityTypes: Object.entries(AUDIT_ENTITY).map(([value, label]) => ({ value, label })),
     actions: Object.entries(AUDIT_ACTION).map(([value, label]) => ({ value, label })),
-    newer: query && query.offset > 0 ? pageAt(query, Math.max(0, query.offset - query.limit)) : null,
-    older: query && entries.length === query.limit ? pageAt(query, query.offset + query.limit) : null,
-    from: query ? query.offset + 1 : 0,
+    newer: paging ? paging.previous : null,
+    older: paging ? paging.next : null,
+    summary: paging ? paging.summary : null,
+    from: offset + 1,
     labels: { entityType: 'Typ av uppgift', action: 'Vad som hände' },
     ...refused,
   };

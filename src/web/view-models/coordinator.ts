@@ -1,5 +1,5 @@
 import { AllocationRunStatus } from '../../allocation/allocation-run-status';
-import type { AllocationRun } from '../../allocation/entities/allocation-run.entity';
+import type { AllocationRun, AllocationRunSummary } from '../../allocation/entities/allocation-run.entity';
 import { AssignmentStatus } from '../../assignments/assignment-status';
 import type { AssignmentResponse } from '../../assignments/dto/assignment.dto';
 import type { BalanceResponse } from '../../balance/dto/balance.response';
@@ -103,7 +103,7 @@ export function dashboardPage(
     term: TermResponse;
     balance: BalanceResponse;
     universities: Named[];
-    runs: AllocationRun[];
+    runs: AllocationRunSummary[];
     reminders?: ReminderResultResponse;
   },
   refused?: Refused,
@@ -217,8 +217,15 @@ export function placementsPage(
 ): PageData {
   const { term, rows, names } = data;
   const placed = new Set(rows.map((r) => r.studentId));
-  const atOffer = (id: string) => rows.filter((r) => r.offerId === id).length;
-  const withSupervisor = (id: string) => rows.filter((r) => r.supervisorId === id).length;
+  // Counted in one pass: filtering the rows once per offer and per supervisor is quadratic.
+  const perOffer = new Map<string, number>();
+  const perSupervisor = new Map<string, number>();
+  for (const r of rows) {
+    perOffer.set(r.offerId, (perOffer.get(r.offerId) ?? 0) + 1);
+    perSupervisor.set(r.supervisorId, (perSupervisor.get(r.supervisorId) ?? 0) + 1);
+  }
+  const atOffer = (id: string) => perOffer.get(id) ?? 0;
+  const withSupervisor = (id: string) => perSupervisor.get(id) ?? 0;
   const offers = [...names.offers.values()].map((o) => {
     const label = `${names.districts.get(o.districtId) ?? '–'} – ${o.unitName} – ${fieldName(o.field)}`;
     return {

@@ -73,6 +73,34 @@ describe('the district contact’s view models', () => {
     expect(supervisorPage(sara, { errors: {}, values: { name: '' } }).values).toEqual({ name: '' });
   });
 
+  it('pages the supervisors fifty at a time, saying which are shown of how many', () => {
+    const supervisors = Array.from({ length: 50 }, (_, i) => supervisor(`S${i}`));
+    expect(supervisorsPage({ district: bromma, supervisors, listed: { offset: 50, total: 120 } }).pager).toEqual({
+      summary: 'Visar 51–100 av 120',
+      total: 120,
+      previous: '/handledare',
+      next: '/handledare?offset=100',
+    });
+    expect(supervisorsPage({ district: bromma, supervisors: [supervisor('Sara')] }).pager).toMatchObject({
+      summary: 'Visar 1–1 av 1',
+      previous: null,
+      next: null,
+    });
+  });
+
+  it('pages the offers of the chosen term, keeping the term in the links', () => {
+    const page = offersPage({
+      district: bromma,
+      terms: [term()],
+      term: term(),
+      offers: [],
+      supervisors: [],
+      now: midsummer,
+      listed: { offset: 0, total: 75 },
+    });
+    expect(page.pager).toMatchObject({ previous: null, next: '/platser?termin=HT2026&offset=50' });
+  });
+
   it('offers only active supervisors for a new offer and says whether reporting is open now', () => {
     const data = {
       district: bromma,

@@ -7,6 +7,7 @@ import type { TermResponse } from '../../terms/dto/term.response';
 import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import type { PageData } from '../view.service';
+import { type Listed, listPager } from './pager';
 
 const SUPERVISOR_LABELS = {
   name: 'Namn',
@@ -57,12 +58,14 @@ export const offerValues = (body: FormBody) => ({
 const reportingOpen = (term: TermResponse, now: Date) => reportingClosed(term, now) === null;
 
 export function supervisorsPage(
-  data: { district: Named; supervisors: SupervisorResponse[] },
+  data: { district: Named; supervisors: SupervisorResponse[]; listed?: Listed },
   refused?: Refused,
 ): PageData {
+  const { listed, ...rest } = data;
   return {
     title: 'Handledare',
-    ...data,
+    ...rest,
+    pager: listPager('/handledare', {}, listed, data.supervisors.length),
     labels: SUPERVISOR_LABELS,
     ...refused,
     values: refused?.values ?? { capacity: 1 },
@@ -92,10 +95,11 @@ export function offersPage(
     offers: OfferResponse[];
     supervisors: SupervisorResponse[];
     now: Date;
+    listed?: Listed;
   },
   refused?: Refused,
 ): PageData {
-  const { term, now, ...rest } = data;
+  const { term, now, listed, ...rest } = data;
   const removing = refused?.errorFor?.startsWith('remove:')
     ? data.offers.find((o) => `remove:${o.id}` === refused.errorFor)
     : undefined;
@@ -104,6 +108,7 @@ export function offersPage(
     ...rest,
     term,
     reporting: term ? reportingOpen(term, now) : false,
+    pager: listPager('/platser', { termin: term?.code }, listed, data.offers.length),
     supervisors: data.supervisors.filter((s) => s.active),
     labels: OFFER_LABELS,
     ...(removing

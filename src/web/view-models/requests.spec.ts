@@ -31,6 +31,15 @@ const data = {
 };
 
 describe('the requests view model', () => {
+  it('pages the requests, keeping the overdue filter in the links', () => {
+    expect(requestsPage({ ...data, overdueOnly: true, listed: { offset: 100, total: 102 } }).pager).toEqual({
+      summary: 'Visar 101–102 av 102',
+      total: 102,
+      previous: '/forfragningar?forsenade=1&offset=50',
+      next: null,
+    });
+  });
+
   it('counts the open requests and names the contact’s district and every university', () => {
     expect(requestsPage(data)).toMatchObject({
       open: 1,

@@ -4,6 +4,7 @@ import { StudentRequestStatus } from '../../student-requests/student-request-sta
 import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import type { PageData } from '../view.service';
+import { type Listed, listPager } from './pager';
 
 const REQUEST_LABELS = {
   studentName: 'Studentens namn',
@@ -42,15 +43,18 @@ export function requestsPage(
     answerWithinDays: number;
     districts: { id: string; name: string }[];
     universities: { id: string; name: string }[];
+    listed?: Listed;
   },
   refused?: Refused,
 ): PageData {
   const { requests, districts, universities } = data;
+  const filter = { forsenade: data.overdueOnly ? '1' : undefined };
   const failed = requests.find((r) => refused?.errorFor === requestForm(r.id));
   return {
     title: 'Förfrågningar från studenter',
     role: data.role,
     requests,
+    pager: listPager('/forfragningar', filter, data.listed, requests.length),
     open: requests.filter((r) => r.status === StudentRequestStatus.Forwarded).length,
     overdueOnly: data.overdueOnly,
     answerWithinDays: data.answerWithinDays,

@@ -153,6 +153,23 @@ describe('the university coordinator’s view models', () => {
     });
   });
 
+  it('pages the students of the chosen term, counting them all', () => {
+    const page = studentsPage({
+      terms: [term],
+      term,
+      university: su,
+      students: [ada],
+      districts,
+      listed: { offset: 50, total: 51 },
+    });
+    expect(page.pager).toEqual({
+      summary: 'Visar 51–51 av 51',
+      total: 51,
+      previous: `/studenter?termin=${term.code}`,
+      next: null,
+    });
+  });
+
   it('puts a refusal on the students page beside the form it came from', () => {
     const data = { terms: [term], term, university: su, students: [ada], districts };
     expect(studentsPage(data).values).toEqual({ excludedDistrictIds: [] });

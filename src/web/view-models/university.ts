@@ -9,6 +9,7 @@ import type { FormFailure } from '../form-errors';
 import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import type { FormErrors, PageData } from '../view.service';
+import { type Listed, listPager } from './pager';
 
 export const TOO_LARGE_MESSAGE = 'Filen är större än 2 MB. Dela upp den i flera filer.';
 
@@ -219,7 +220,12 @@ export function demandPage(
  * belongs to: the add form (no `errorFor`), `list` (a removal) or `import`.
  */
 export function studentsPage(
-  data: TermChoice & { university: Named; students: StudentResponse[]; districts: (Named & { active: boolean })[] },
+  data: TermChoice & {
+    university: Named;
+    students: StudentResponse[];
+    districts: (Named & { active: boolean })[];
+    listed?: Listed;
+  },
   refused?: Refused,
 ): PageData {
   const { errorFor, errors, values } = refused ?? {};
@@ -230,6 +236,7 @@ export function studentsPage(
     termAction: '/studenter',
     university: data.university,
     students: data.students,
+    pager: listPager('/studenter', { termin: data.term?.code }, data.listed, data.students.length),
     districtNames: Object.fromEntries(data.districts.map((d) => [d.id, d.name])),
     districtOptions: data.districts.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name })),
     labels: STUDENT_LABELS,
