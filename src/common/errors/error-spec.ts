@@ -37,9 +37,6 @@ export interface AnySpec {
 /** A feature's rows by code. */
 export type ErrorTable = Record<string, AnySpec>;
 
-/** The params a row takes. */
-export type ParamsOf<S> = S extends ErrorSpec<infer P> ? P : never;
-
 /** One bad input: the field it concerns (dot path, e.g. `periods.0.startsOn`), why, and the CSV row where there is one. */
 export interface FieldProblem {
   field: string;
