@@ -24,6 +24,7 @@ import { loggerOptions } from './common/http/logging';
 import { RequestContextMiddleware } from './common/http/request-context.middleware';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ReadCacheModule } from './database/read-cache';
 import { dataSourceOptions } from './database/data-source';
 import { DistrictsModule } from './districts/districts.module';
 import { EventsModule } from './events/events.module';
@@ -50,6 +51,7 @@ export class AppModule implements NestModule {
         ClockModule,
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), autoLoadEntities: false }),
+        ReadCacheModule,
         JobsModule.forRoot({ worker }),
         AuditModule,
         NotificationsModule.forRoot({ worker }),

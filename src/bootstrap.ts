@@ -45,6 +45,9 @@ export async function createHttpApp(
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '2mb' });
   app.use(cookieParser());
   app.disable('x-powered-by');
+  // Every answer is Cache-Control: no-store, so nothing would revalidate an ETag; Express would
+  // still hash each whole body (a 500 KB list, every time) to make one.
+  app.set('etag', false);
   // The browser pages, the API docs and the queue board get helmet's policy (scripts and styles
   // from this site only); an API answer is data, which may load nothing and be framed nowhere.
   const pageHeaders = helmet({

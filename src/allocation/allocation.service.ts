@@ -11,6 +11,7 @@ import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import type { PageQueryDto } from '../common/http/page-query.dto';
 import { Paged, pageWindow, takeSkip } from '../common/http/paging';
+import { ReadCache } from '../database/read-cache';
 import { JobQueueService } from '../jobs/job-queue.service';
 import { JobName } from '../jobs/job-types';
 import { offersOfTermWithSupervisors } from '../offers/offers.queries';
@@ -54,6 +55,7 @@ export class AllocationService {
     private readonly jobs: JobQueueService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cache: ReadCache,
   ) {}
 
   async start(actor: Actor, code: string): Promise<AllocationRun> {
@@ -94,17 +96,22 @@ export class AllocationService {
     return run;
   }
 
-  /** The newest 50 runs as summaries: the outcome (a few hundred KB a run) stays in the database. */
-  /** Newest first, the last 50 unless `limit` says otherwise (the list never answered whole). */
-  async list(code: string, query: PageQueryDto = {}): Promise<Paged<AllocationRunSummary>> {
-    const term = await this.terms.findByCode(code);
-    const [rows, total] = await this.dataSource.manager.findAndCount(AllocationRun, {
-      select: RUN_SUMMARY_SELECT,
-      where: { termId: term.id },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      ...takeSkip(pageWindow(query, RUNS_PAGE)),
+  /**
+   * Summaries, newest first: the last 50 unless `limit` says otherwise (the list never answered
+   * whole). The outcome (a few hundred KB a run) stays in the database.
+   */
+  list(code: string, query: PageQueryDto = {}): Promise<Paged<AllocationRunSummary>> {
+    const window = pageWindow(query, RUNS_PAGE);
+    return this.cache.get(`runs:${code}:${window.take}:${window.skip}`, async () => {
+      const term = await this.terms.findByCode(code);
+      const [rows, total] = await this.dataSource.manager.findAndCount(AllocationRun, {
+        select: RUN_SUMMARY_SELECT,
+        where: { termId: term.id },
+        order: { createdAt: 'DESC', id: 'DESC' },
+        ...takeSkip(window),
+      });
+      return { rows, total };
     });
-    return { rows, total };
   }
 
   /** The job: solves the term as it is now and stores the proposal. Pure computation, so a retry is safe. */

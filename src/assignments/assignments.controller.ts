@@ -7,7 +7,6 @@ import { IdParam } from '../common/http/id-param';
 import { withTotalCount } from '../common/http/paging';
 import { ApiPaged } from '../common/openapi/api-paged.decorator';
 import { ApiRefusals } from '../common/openapi/api-refusals.decorator';
-import { assignmentsCsv } from './assignments-csv';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentQueryDto, AssignmentResponse, CreateAssignmentDto, PublishResponse } from './dto/assignment.dto';
 import { PublicationService } from './publication.service';
@@ -37,10 +36,10 @@ export class AssignmentsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssignmentResponse[] | string> {
     if (query.format !== 'csv') return withTotalCount(response, await this.assignments.list(actor, code, query));
-    const { rows } = await this.assignments.list(actor, code);
+    const csv = await this.assignments.csv(actor, code);
     response.type('text/csv; charset=utf-8');
     response.attachment(`placeringar-${code}.csv`);
-    return assignmentsCsv(rows);
+    return csv;
   }
 
   /** Places a student by hand; 409 when the offer, the supervisor or the quota is full, or the student is placed. */

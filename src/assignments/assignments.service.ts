@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../database/read-cache';
+import { assignmentsCsv } from './assignments-csv';
 import { preferenceCost } from '../allocation/preference-cost';
 import { BalanceService } from '../balance/balance.service';
-import { Actor, Role } from '../common/auth/role';
+import { Actor, Role, scopeOf } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { problem } from '../common/errors/error-spec';
 import type { PageQueryDto } from '../common/http/page-query.dto';
-import { Paged, pageWindow, rawPage } from '../common/http/paging';
+import { Paged, PageWindow, pageWindow, rawPage } from '../common/http/paging';
 import type { PlacementOffer } from '../offers/entities/placement-offer.entity';
 import { offerInTermWithSupervisors } from '../offers/offers.queries';
 import { effectiveCapacity, usablePlaces } from '../offers/supervisor-coverage';
@@ -35,10 +37,25 @@ export class AssignmentsService {
     private readonly terms: TermsService,
     private readonly balance: BalanceService,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   /** Scoped: a district contact sees its own district's, a university coordinator its own students'. */
-  async list(actor: Actor, code: string, page: PageQueryDto = {}): Promise<Paged<AssignmentResponse>> {
+  list(actor: Actor, code: string, page: PageQueryDto = {}): Promise<Paged<AssignmentResponse>> {
+    const window = pageWindow(page);
+    return this.cache.get(`assignments:${code}:${scopeOf(actor)}:${window.take}:${window.skip}`, () =>
+      this.listOf(actor, code, window),
+    );
+  }
+
+  /** Every row `list` gives the caller, as CSV: written once per change of the data. */
+  csv(actor: Actor, code: string): Promise<string> {
+    return this.cache.get(`assignments.csv:${code}:${scopeOf(actor)}`, async () =>
+      assignmentsCsv((await this.list(actor, code)).rows),
+    );
+  }
+
+  private async listOf(actor: Actor, code: string, window: PageWindow): Promise<Paged<AssignmentResponse>> {
     const term = await this.terms.findByCode(code);
     const query = this.dataSource.manager
       .createQueryBuilder(Assignment, 'a')
@@ -69,7 +86,7 @@ export class AssignmentsService {
       query.andWhere('o.district_id = :districtId', { districtId: actor.districtId });
     if (actor.role === Role.UniversityCoordinator)
       query.andWhere('a.university_id = :universityId', { universityId: actor.universityId });
-    return rawPage<AssignmentResponse>(query, pageWindow(page));
+    return rawPage<AssignmentResponse>(query, window);
   }
 
   /** A placement by hand, with every capacity rule checked under the term's lock (409 when full). */

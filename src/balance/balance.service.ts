@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { demandsOfTerm } from '../demand/demand.queries';
+import { ReadCache } from '../database/read-cache';
 import { districtsByName } from '../districts/districts.queries';
 import { offerTotalsOfTerm } from '../offers/offers.queries';
 import { trainingOfSupervisorsOnOffersOf } from '../supervisors/supervisors.queries';
@@ -23,11 +24,13 @@ export class BalanceService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly terms: TermsService,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
-  async get(code: string): Promise<BalanceResponse> {
-    const term = await this.terms.findByCode(code);
-    return this.of(this.dataSource.manager, term);
+  get(code: string): Promise<BalanceResponse> {
+    return this.cache.get(`balance:${code}`, async () =>
+      this.of(this.dataSource.manager, await this.terms.findByCode(code)),
+    );
   }
 
   /** The balance of a term as `manager` sees it (inside a caller's transaction, if any). */

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { problem } from '../common/errors/error-spec';
+import { ReadCache } from '../database/read-cache';
 import { userById } from '../users/users.queries';
 import { DistrictsErrors } from './districts.errors';
 import { canBeContactOf } from './district-contact';
@@ -17,10 +18,11 @@ export class DistrictsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(District) private readonly districts: Repository<District>,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   list(): Promise<District[]> {
-    return this.districts.find({ order: { name: 'ASC' } });
+    return this.cache.get('districts', () => this.districts.find({ order: { name: 'ASC' } }));
   }
 
   async get(id: string): Promise<District> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { countPlacedAtOffer } from '../assignments/assignments.queries';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../database/read-cache';
 import { diffFields } from '../audit/audit-diff';
 import { assertDistrictScope } from '../common/auth/access-policy';
 import { Actor, Role } from '../common/auth/role';
@@ -30,20 +31,24 @@ export class OffersService {
     private readonly coverage: CoverageService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cache: ReadCache,
   ) {}
 
   /** The coordinator sees every district's offers (or one's); a contact their own district's. */
   async list(actor: Actor, code: string, query: OfferQueryDto): Promise<Paged<PlacementOffer>> {
-    const term = await this.terms.findByCode(code);
     const districtId = actor.role === Role.DistrictContact ? (query.districtId ?? actor.districtId!) : query.districtId;
     if (districtId) assertDistrictScope(actor, districtId);
-    const [rows, total] = await this.dataSource.manager.findAndCount(PlacementOffer, {
-      where: { termId: term.id, ...(districtId ? { districtId } : {}) },
-      relations: { supervisors: true },
-      order: { unitName: 'ASC', field: 'ASC', id: 'ASC' },
-      ...takeSkip(pageWindow(query)),
+    const window = pageWindow(query);
+    return this.cache.get(`offers:${code}:${districtId}:${window.take}:${window.skip}`, async () => {
+      const term = await this.terms.findByCode(code);
+      const [rows, total] = await this.dataSource.manager.findAndCount(PlacementOffer, {
+        where: { termId: term.id, ...(districtId ? { districtId } : {}) },
+        relations: { supervisors: true },
+        order: { unitName: 'ASC', field: 'ASC', id: 'ASC' },
+        ...takeSkip(window),
+      });
+      return { rows, total };
     });
-    return { rows, total };
   }
 
   async get(actor: Actor, id: string): Promise<PlacementOffer> {

@@ -12,6 +12,7 @@ import { InviteeKind } from '../events/invitee-kind';
 import type { Term } from '../terms/entities/term.entity';
 import { byTermCode } from '../terms/term-status';
 import { allTerms } from '../terms/terms.queries';
+import { ReadCache } from '../database/read-cache';
 import { TermsService } from '../terms/terms.service';
 import { districtsOfUsers } from '../users/users.queries';
 import { AttendanceResponse, TermReportResponse, TrendRowResponse } from './dto/report.response';
@@ -26,10 +27,13 @@ export class ReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly terms: TermsService,
     private readonly balance: BalanceService,
+    private readonly cache: ReadCache,
   ) {}
 
-  async termReport(code: string): Promise<TermReportResponse> {
-    return this.report(this.dataSource.manager, await this.terms.findByCode(code));
+  termReport(code: string): Promise<TermReportResponse> {
+    return this.cache.get(`report:${code}`, async () =>
+      this.report(this.dataSource.manager, await this.terms.findByCode(code)),
+    );
   }
 
   async trend(): Promise<TrendRowResponse[]> {

@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isPlaced } from '../assignments/assignments.queries';
 import { AuditService } from '../audit/audit.service';
+import { ReadCache } from '../database/read-cache';
 import { diffFields } from '../audit/audit-diff';
 import { assertUniversityScope } from '../common/auth/access-policy';
-import { Actor, Role } from '../common/auth/role';
+import { Actor, Role, scopeOf } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
 import { CommonErrors } from '../common/errors/common.errors';
 import { FieldProblem, problem } from '../common/errors/error-spec';
 import type { PageQueryDto } from '../common/http/page-query.dto';
-import { mapPage, Paged, pageWindow, rawPage, takeSkip } from '../common/http/paging';
+import { mapPage, Paged, PageWindow, pageWindow, rawPage, takeSkip } from '../common/http/paging';
 import { activeDistricts, districtsByIds } from '../districts/districts.queries';
 import type { Term } from '../terms/entities/term.entity';
 import { TermStatus } from '../terms/term-status';
@@ -33,6 +34,7 @@ export class StudentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly terms: TermsService,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   /**
@@ -43,6 +45,17 @@ export class StudentsService {
     actor: Actor,
     code: string,
     query: PageQueryDto = {},
+  ): Promise<Paged<StudentResponse> | Paged<PlacedStudentResponse>> {
+    const window = pageWindow(query);
+    return this.cache.get(`students:${code}:${scopeOf(actor)}:${window.take}:${window.skip}`, () =>
+      this.listOf(actor, code, window),
+    );
+  }
+
+  private async listOf(
+    actor: Actor,
+    code: string,
+    window: PageWindow,
   ): Promise<Paged<StudentResponse> | Paged<PlacedStudentResponse>> {
     const term = await this.terms.findByCode(code);
     if (actor.role === Role.DistrictContact) {
@@ -59,7 +72,7 @@ export class StudentsService {
           .select(['s.id AS id', 's.name AS name', 's.university_id AS "universityId"'])
           .orderBy('s.name')
           .addOrderBy('s.id'),
-        pageWindow(query),
+        window,
       );
     }
     const [students, total] = await this.dataSource.manager.findAndCount(Student, {
@@ -68,7 +81,7 @@ export class StudentsService {
         ...(actor.role === Role.UniversityCoordinator ? { universityId: actor.universityId! } : {}),
       },
       order: { name: 'ASC', studentRef: 'ASC', id: 'ASC' },
-      ...takeSkip(pageWindow(query)),
+      ...takeSkip(window),
     });
     return mapPage({ rows: students, total }, StudentResponse.of);
   }

@@ -9,6 +9,7 @@ import { CommonErrors } from '../common/errors/common.errors';
 import { FieldProblem, problem } from '../common/errors/error-spec';
 import { Clock } from '../common/time/clock';
 import { swedishDate } from '../common/time/stockholm';
+import { ReadCache } from '../database/read-cache';
 import { activeDistrictsWithContact } from '../districts/districts.queries';
 import { OutboxService, SendMail } from '../notifications/outbox.service';
 import { universitiesByIds } from '../universities/universities.queries';
@@ -27,23 +28,28 @@ export class TermsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cache: ReadCache,
   ) {}
 
-  async list(): Promise<TermResponse[]> {
-    // Newest first.
-    const terms = (await this.terms.find()).sort((a, b) => byTermCode(b, a));
-    const periods = await this.periods.find({ where: { termId: In(terms.map((t) => t.id)) } });
-    return terms.map((term) =>
-      TermResponse.of(
-        term,
-        periods.filter((p) => p.termId === term.id),
-      ),
-    );
+  list(): Promise<TermResponse[]> {
+    return this.cache.get('terms', async () => {
+      // Newest first.
+      const terms = (await this.terms.find()).sort((a, b) => byTermCode(b, a));
+      const periods = await this.periods.find({ where: { termId: In(terms.map((t) => t.id)) } });
+      return terms.map((term) =>
+        TermResponse.of(
+          term,
+          periods.filter((p) => p.termId === term.id),
+        ),
+      );
+    });
   }
 
-  async get(code: string): Promise<TermResponse> {
-    const term = await this.findByCode(code);
-    return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
+  get(code: string): Promise<TermResponse> {
+    return this.cache.get(`term:${code}`, async () => {
+      const term = await this.findByCode(code);
+      return TermResponse.of(term, await this.periods.findBy({ termId: term.id }));
+    });
   }
 
   /** The term an offer, student or event points to; 404 when there is none. */

@@ -4,6 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/auth/role';
 import { AppError } from '../common/errors/app-error';
+import { ReadCache } from '../database/read-cache';
 import { UpdateUniversityDto } from './dto/university.dto';
 import { University } from './entities/university.entity';
 
@@ -13,10 +14,11 @@ export class UniversitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(University) private readonly universities: Repository<University>,
     private readonly audit: AuditService,
+    private readonly cache: ReadCache,
   ) {}
 
   list(): Promise<University[]> {
-    return this.universities.find({ order: { code: 'ASC' } });
+    return this.cache.get('universities', () => this.universities.find({ order: { code: 'ASC' } }));
   }
 
   async get(id: string): Promise<University> {

@@ -200,21 +200,19 @@ describe('web: the coordinator’s term pages', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
-  it('runs an allocation, applies it, adjusts it by hand, refuses a full offer in Swedish, and publishes', async () => {
+  it('runs an allocation, applies it, adjusts it by hand, offers only places with room, refuses one taken meanwhile in Swedish, and publishes', async () => {
     // Bromma: one children-and-youth place (supervisor A); Södermalm: two elderly places (C takes two).
     // Anna wants Bromma and gets it; Bertil wants the same field but the place is taken; David's field is offered nowhere.
     const term = await createTerm(t, admin, {}, 'reporting');
     const a = await createSupervisor(t, admin, district.bromma, { name: 'Alva Handledare' });
     const c = await createSupervisor(t, admin, district.sodermalm, { name: 'Cornelia Handledare', capacity: 2 });
-    const children = (
-      await createOffer(t, admin, term.code, {
-        districtId: district.bromma,
-        unitName: 'Enhet Barn',
-        field: 'children_youth',
-        places: 1,
-        supervisorIds: [a.id],
-      })
-    ).body.id as string;
+    await createOffer(t, admin, term.code, {
+      districtId: district.bromma,
+      unitName: 'Enhet Barn',
+      field: 'children_youth',
+      places: 1,
+      supervisorIds: [a.id],
+    });
     const elderly = (
       await createOffer(t, admin, term.code, {
         districtId: district.sodermalm,
@@ -308,18 +306,30 @@ describe('web: the coordinator’s term pages', () => {
     );
     expect(await rowText(page, /^Cecilia Ström/)).toContain('Enhet Äldre');
 
-    // Bromma's one place is taken: the service's 409 in Swedish above the form, the choices kept.
+    // Bromma's one place is taken, so the form does not offer it; Södermalm's last place is.
+    const offered = () =>
+      page.locator('#f-offerId option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(await offered()).toEqual([elderly]);
+    const group = await page.locator('#f-supervisorId optgroup').first().getAttribute('label');
+    expect(group).toMatch(/ – .* – /);
+    // Another coordinator takes that place while the form is open: the service's 409 in Swedish above
+    // the form, and the place no longer offered: nothing is left to choose.
     await page.getByLabel('Student', { exact: true }).selectOption(student['Bertil Ek']);
-    await page.getByLabel('Plats', { exact: true }).selectOption(children);
-    await page.getByLabel('Handledare', { exact: true }).selectOption(a.id);
+    await page.getByLabel('Plats', { exact: true }).selectOption(elderly);
+    await page.getByLabel('Handledare', { exact: true }).selectOption(c.id);
+    const meanwhile = await t
+      .http()
+      .post(`/api/terms/${term.code}/assignments`)
+      .set(admin.auth)
+      .send({ studentId: student['David Lind'], offerId: elderly, supervisorId: c.id })
+      .expect(201);
     await page.getByRole('button', { name: 'Placera studenten' }).click();
     await page.waitForLoadState();
     expect(await alert(page)).toContain('Platsen är full.');
-    expect(await page.getByLabel('Student', { exact: true }).inputValue()).toBe(student['Bertil Ek']);
-    expect(await page.getByLabel('Plats', { exact: true }).inputValue()).toBe(children);
-    expect(await page.getByLabel('Handledare', { exact: true }).inputValue()).toBe(a.id);
-    const group = await page.locator('#f-supervisorId optgroup').first().getAttribute('label');
-    expect(group).toMatch(/ – .* – /);
+    expect(await offered()).toEqual([]);
+    expect(await page.getByText('Ingen plats har något ledigt').count()).toBe(1);
+    await t.http().delete(`/api/assignments/${meanwhile.body.id}`).set(admin.auth).expect(204);
+    await page.goto(`${base}/terminer/${term.code}/placeringar`);
     await accessible();
     await screenshot(page, 'samordnare-placeringar');
 

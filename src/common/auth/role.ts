@@ -11,3 +11,10 @@ export interface Actor {
   districtId: string | null;
   universityId: string | null;
 }
+
+/** What a scoped list shows depends on who asks only through this: their district, their university, or all. */
+export function scopeOf(actor: Actor): string {
+  if (actor.role === Role.DistrictContact) return `district:${actor.districtId}`;
+  if (actor.role === Role.UniversityCoordinator) return `university:${actor.universityId}`;
+  return 'all';
+}

@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { AllocationRunStatus } from '../../allocation/allocation-run-status';
 import { AllocationService } from '../../allocation/allocation.service';
 import type { AllocationRun } from '../../allocation/entities/allocation-run.entity';
-import { assignmentsCsv } from '../../assignments/assignments-csv';
 import { AssignmentsService } from '../../assignments/assignments.service';
 import { CreateAssignmentDto } from '../../assignments/dto/assignment.dto';
 import { PublicationService } from '../../assignments/publication.service';
@@ -39,6 +38,7 @@ import {
   termNames,
   termsPage,
 } from '../view-models/coordinator';
+import { offsetFrom } from '../view-models/pager';
 import { ViewService } from '../view.service';
 import { WebController } from '../web-controller';
 
@@ -247,8 +247,8 @@ export class CoordinatorPagesController {
     @Res() response: Response,
     @Param('code') code: string,
   ): Promise<void> {
-    const { rows } = await this.assignments.list(request.actor!, code);
-    response.type('text/csv; charset=utf-8').attachment(`placeringar-${code}.csv`).send(assignmentsCsv(rows));
+    const csv = await this.assignments.csv(request.actor!, code);
+    response.type('text/csv; charset=utf-8').attachment(`placeringar-${code}.csv`).send(csv);
   }
 
   @Post('terminer/:code/placeringar')
@@ -301,12 +301,13 @@ export class CoordinatorPagesController {
   }
 
   private async placementsView(request: GuardedRequest, code: string, refused?: Refused): Promise<string> {
-    const term = await this.terms.get(code);
-    const [{ rows }, names] = await Promise.all([
+    const offset = offsetFrom(request.query.offset);
+    const [term, { rows }, names] = await Promise.all([
+      this.terms.get(code),
       this.assignments.list(request.actor!, code),
       this.names(request, code),
     ]);
-    return this.view.page(request, 'coordinator/placements', placementsPage({ term, rows, names }, refused));
+    return this.view.page(request, 'coordinator/placements', placementsPage({ term, rows, names, offset }, refused));
   }
 
   /** Names for the ids in runs and placements: the term's students and offers, the districts and universities. */

@@ -1,7 +1,6 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DateTime } from 'luxon';
-import { assignmentsCsv } from '../../assignments/assignments-csv';
 import { AssignmentsService } from '../../assignments/assignments.service';
 import { GuardedRequest } from '../../auth/access.guard';
 import { BalanceService } from '../../balance/balance.service';
@@ -170,6 +169,7 @@ export class UniversityPagesController {
   async placements(@Req() request: GuardedRequest): Promise<string> {
     const actor = request.actor!;
     const { terms, term } = await this.termChoice(request);
+    const offset = offsetFrom(request.query.offset);
     const [university, districts, rows, students] = await Promise.all([
       this.universities.get(actor.universityId!),
       this.districts.list(),
@@ -181,7 +181,7 @@ export class UniversityPagesController {
     return this.view.page(
       request,
       'university/placements',
-      placementsPage({ terms, term, university, districts, rows, students }),
+      placementsPage({ terms, term, university, districts, rows, students, offset }),
     );
   }
 
@@ -190,8 +190,8 @@ export class UniversityPagesController {
   async placementsCsv(@Req() request: GuardedRequest, @Res() response: Response): Promise<void> {
     const { term } = await this.termChoice(request);
     if (!term) throw AppError.notFound('term');
-    const { rows } = await this.assignments.list(request.actor!, term.code);
-    response.type('text/csv; charset=utf-8').attachment(`placeringar-${term.code}.csv`).send(assignmentsCsv(rows));
+    const csv = await this.assignments.csv(request.actor!, term.code);
+    response.type('text/csv; charset=utf-8').attachment(`placeringar-${term.code}.csv`).send(csv);
   }
 
   @Get('handledarutbildning')

@@ -183,16 +183,19 @@ describe('the coordinator’s view models', () => {
   });
 
   describe('the placements', () => {
+    // Room to spare, but on an offer whose one place is taken.
+    const siv = { ...cornelia, id: 'siv', name: 'Siv', capacity: 3 };
     const names = termNames({
       students: [student('s1', 'Cecilia'), student('s2', 'Bertil')],
       offers: [
         offer('o2', 'farsta', 'Enhet Äldre', [cornelia, olle]),
         offer('o1', 'bromma', 'Enhet Barn', [cornelia], 1),
+        offer('o3', 'farsta', 'Enhet Full', [siv], 1),
       ],
       districts,
       universities,
     });
-    const rows = [placement('s1', 'o2', 'cornelia')];
+    const rows = [placement('s1', 'o2', 'cornelia'), placement('s3', 'o3', 'siv')];
 
     it('lists the offers by district with what is left of them, and each supervisor with what they can still take', () => {
       const page = placementsPage({ term, rows, names });
@@ -201,13 +204,29 @@ describe('the coordinator’s view models', () => {
         'Bromma – Enhet Barn – Äldreomsorg – 1 av 1 lediga',
         'Farsta – Enhet Äldre – Äldreomsorg – 1 av 2 lediga',
       ]);
-      // An inactive supervisor takes no one, whatever their capacity.
-      expect(offers[1].supervisors.map((s) => s.label)).toEqual([
-        'Cornelia – 1 av 2 lediga – utbildning: genomgången',
-        'Olle – 0 av 0 lediga – utbildning: ingen',
-      ]);
+      // Only choices the server accepts: the full offer is left out, and so is the inactive supervisor, who takes no one.
+      expect(offers[1].supervisors.map((s) => s.label)).toEqual(['Cornelia – 1 av 2 lediga – utbildning: genomgången']);
       expect(page.unplacedStudents).toEqual([{ value: 's2', label: 'Bertil (SU)' }]);
-      expect(page.drafts).toBe(1);
+      expect(page.drafts).toBe(2);
+    });
+
+    it('shows one page of 50 rows, with counts and free places from every row', () => {
+      const many = Array.from({ length: 60 }, (_, i) => placement(`m${i}`, 'o2', 'cornelia'));
+      const first = placementsPage({ term, rows: many, names });
+      expect((first.rows as unknown[]).length).toBe(50);
+      expect(first.pager).toMatchObject({
+        summary: 'Visar 1–50 av 60',
+        previous: null,
+        next: `/terminer/${term.code}/placeringar?offset=50`,
+      });
+      expect(first.drafts).toBe(60);
+      // Cornelia is counted full from all 60 rows, so only Siv's offer is left to choose.
+      expect(first.offers).toEqual([expect.objectContaining({ value: 'o3' })]);
+      const second = placementsPage({ term, rows: many, names, offset: 50 });
+      expect((second.rows as { studentId: string }[]).map((r) => r.studentId)).toEqual(
+        many.slice(50).map((r) => r.studentId),
+      );
+      expect(second.pager).toMatchObject({ summary: 'Visar 51–60 av 60', next: null });
     });
 
     it('keeps a refused choice of supervisor under the offer chosen with it', () => {

@@ -15,6 +15,7 @@ import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import { field as fieldName, TRAINING } from '../format';
 import type { FormErrors, PageData } from '../view.service';
+import { LIST_PAGE, listPager } from './pager';
 
 /** Seconds between reloads of a run's page while the job works. */
 export const RUN_REFRESH_SECONDS = 2;
@@ -212,10 +213,12 @@ export function runPage(
  * of it, and under it its supervisors with what each can still take.
  */
 export function placementsPage(
-  data: { term: TermResponse; rows: AssignmentResponse[]; names: TermNames },
+  data: { term: TermResponse; rows: AssignmentResponse[]; names: TermNames; offset?: number },
   refused?: Refused,
 ): PageData {
-  const { term, rows, names } = data;
+  const { term, rows, names, offset = 0 } = data;
+  // Counts and free places come from every row; the table shows one page of them.
+  const shown = rows.slice(offset, offset + LIST_PAGE);
   const placed = new Set(rows.map((r) => r.studentId));
   // Counted in one pass: filtering the rows once per offer and per supervisor is quadratic.
   const perOffer = new Map<string, number>();
@@ -226,30 +229,30 @@ export function placementsPage(
   }
   const atOffer = (id: string) => perOffer.get(id) ?? 0;
   const withSupervisor = (id: string) => perSupervisor.get(id) ?? 0;
-  const offers = [...names.offers.values()].map((o) => {
+  // Only what the server would accept: an offer with a free place and a supervisor on it with room.
+  const offers = [...names.offers.values()].flatMap((o) => {
     const label = `${names.districts.get(o.districtId) ?? '–'} – ${o.unitName} – ${fieldName(o.field)}`;
-    return {
-      value: o.id,
-      label: `${label} – ${Math.max(0, o.usablePlaces - atOffer(o.id))} av ${o.usablePlaces} lediga`,
-      group: label,
-      supervisors: o.supervisors.map((s) => {
-        const capacity = effectiveCapacity(s);
-        return {
-          value: s.id,
-          label: `${s.name} – ${Math.max(0, capacity - withSupervisor(s.id))} av ${capacity} lediga – utbildning: ${TRAINING[s.trainingStatus].toLowerCase()}`,
-        };
-      }),
-    };
+    const free = o.usablePlaces - atOffer(o.id);
+    const supervisors = o.supervisors.flatMap((s) => {
+      const capacity = effectiveCapacity(s);
+      const room = capacity - withSupervisor(s.id);
+      if (room <= 0) return [];
+      const training = TRAINING[s.trainingStatus].toLowerCase();
+      return [{ value: s.id, label: `${s.name} – ${room} av ${capacity} lediga – utbildning: ${training}` }];
+    });
+    if (free <= 0 || !supervisors.length) return [];
+    return [{ value: o.id, label: `${label} – ${free} av ${o.usablePlaces} lediga`, group: label, supervisors }];
   });
   const chosen = refused?.values ?? {};
   return {
     title: `Placeringar ${term.code}`,
     term,
-    rows: rows.map((r) => ({
+    rows: shown.map((r) => ({
       ...r,
       university: names.universities.get(r.universityId)?.code ?? '–',
       district: names.districts.get(r.districtId) ?? '–',
     })),
+    pager: listPager(`/terminer/${term.code}/placeringar`, {}, { offset, total: rows.length }, shown.length),
     // The same supervisor can be named on several offers: keep the choice under the offer chosen with it.
     supervisorGroup:
       offers.find((o) => o.value === chosen.offerId && o.supervisors.some((s) => s.value === chosen.supervisorId))

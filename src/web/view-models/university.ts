@@ -9,7 +9,7 @@ import type { FormFailure } from '../form-errors';
 import type { FormBody, FormInput, Refused } from '../form-flow';
 import { formValue } from '../forms';
 import type { FormErrors, PageData } from '../view.service';
-import { type Listed, listPager } from './pager';
+import { LIST_PAGE, type Listed, listPager } from './pager';
 
 export const TOO_LARGE_MESSAGE = 'Filen är större än 2 MB. Dela upp den i flera filer.';
 
@@ -275,6 +275,7 @@ export function placementsPage(
     districts: Named[];
     rows?: AssignmentResponse[];
     students?: StudentResponse[];
+    offset?: number;
   },
 ): PageData {
   const page: PageData = {
@@ -288,7 +289,14 @@ export function placementsPage(
   if (!data.term) return page;
   const rows = data.rows ?? [];
   const placed = new Set(rows.map((r) => r.studentId));
-  return { ...page, rows, unplaced: (data.students ?? []).filter((s) => !placed.has(s.id)) };
+  const offset = data.offset ?? 0;
+  const shown = rows.slice(offset, offset + LIST_PAGE);
+  return {
+    ...page,
+    rows: shown,
+    pager: listPager('/placeringar', { termin: data.term.code }, { offset, total: rows.length }, shown.length),
+    unplaced: (data.students ?? []).filter((s) => !placed.has(s.id)),
+  };
 }
 
 /** The yearly training reports; the form starts at this year (`year`, Stockholm). */
