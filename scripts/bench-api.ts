@@ -108,9 +108,24 @@ interface Service {
   output: () => string;
 }
 
+/** Node's options of `npm run start:api` (the API's memory bounds), so the API runs as in production. */
+function apiNodeFlags(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts['start:api'];
+  const flags = /^node((?: --\S+)*) dist\/main api$/.exec(script)?.[1];
+  if (flags === undefined) throw new Error(`package.json's start:api is not "node [--flags] dist/main api": ${script}`);
+  return flags.split(' ').filter(Boolean);
+}
+
 async function startService(role: 'api' | 'worker', env: NodeJS.ProcessEnv): Promise<Service> {
-  const ready = role === 'worker' ? 'VFU worker running jobs' : 'listening on';
-  const child = spawn(process.execPath, [join(ROOT, 'dist/main.js'), role], { env, cwd: ROOT, stdio: 'pipe' });
+  // The ready line is the service's own ("Debugger listening on" would match "listening on").
+  const ready = role === 'worker' ? 'VFU worker running jobs' : 'VFU service (api) listening on';
+  const flags = role === 'api' ? apiNodeFlags() : [];
+  const child = spawn(process.execPath, [...flags, join(ROOT, 'dist/main.js'), role], {
+    env,
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   // Keep only the tail: the request log of a whole run is large.
   // The ready line comes before the buffered start-up log is flushed, so it is looked for as it arrives.
   let output = '';
@@ -715,6 +730,14 @@ async function main(): Promise<number> {
     if (rss[0] >= RSS_LIMIT_MB || rss[1] >= RSS_LIMIT_MB) misses.push(`RSS ${rss[0].toFixed(0)} MB`);
     if (misses.length) console.error(`\nMISSED ${misses.length} target(s):\n  ${misses.join('\n  ')}`);
     missed = misses.length;
+  } catch (error) {
+    // A request that failed because a service process died: say what the process said.
+    for (const service of services)
+      if (service.child.exitCode !== null || service.child.signalCode !== null)
+        console.error(
+          `${service.role} exited (${service.child.exitCode ?? service.child.signalCode}):\n${service.output()}`,
+        );
+    throw error;
   } finally {
     await db?.end();
     for (const service of services.reverse()) await stopService(service);

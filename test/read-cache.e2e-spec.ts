@@ -116,5 +116,11 @@ describe('the read cache: computed reads kept until the data changes, in every p
     await expect(cache.get('test:failing', failing)).rejects.toThrow('database gone');
     await expect(cache.get('test:failing', failing)).resolves.toBe('ok');
     expect(attempts).toBe(2);
+
+    // Bytes cannot be frozen (a download kept encoded): kept as they are, and served again.
+    const bytes = await cache.get('test:bytes', () => Promise.resolve({ csv: Buffer.from('namn\nÅsa\n') }));
+    const again = await cache.get<typeof bytes>('test:bytes', () => Promise.reject(new Error('not again')));
+    expect(again.csv).toBe(bytes.csv);
+    expect(bytes.csv.toString()).toBe('namn\nÅsa\n');
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/auth/decorators';
@@ -34,12 +34,12 @@ export class AssignmentsController {
     @Param('code') code: string,
     @Query() query: AssignmentQueryDto,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<AssignmentResponse[] | string> {
+  ): Promise<AssignmentResponse[] | StreamableFile> {
     if (query.format !== 'csv') return withTotalCount(response, await this.assignments.list(actor, code, query));
     const csv = await this.assignments.csv(actor, code);
     response.type('text/csv; charset=utf-8');
     response.attachment(`placeringar-${code}.csv`);
-    return csv;
+    return new StreamableFile(csv);
   }
 
   /** Places a student by hand; 409 when the offer, the supervisor or the quota is full, or the student is placed. */

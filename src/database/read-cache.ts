@@ -50,8 +50,9 @@ export class ReadCache {
   }
 }
 
+/** Bytes (a Buffer) cannot be frozen: they are kept as they are, and must not be written to. */
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
