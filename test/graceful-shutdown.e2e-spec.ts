@@ -172,6 +172,7 @@ describe('SIGTERM under keep-alive load', () => {
     }
     expect(stoppedAccepting).toBe(true);
     // The writes in flight finish only now, after the server stopped accepting.
+    const released = Date.now();
     await held.query('COMMIT');
     const { code, at } = await exited;
     await done;
@@ -185,7 +186,8 @@ describe('SIGTERM under keep-alive load', () => {
     const answered = answers.filter((a) => a.status !== undefined);
     expect(answered.map((a) => a.status)).toEqual(answered.map(() => 202));
     // Those waiting in the database when the signal came were answered, and told the connection closes.
-    const late = answered.filter((a) => a.at > sigterm);
+    // (Counted from the release: an answer sent just before the signal may arrive just after it.)
+    const late = answered.filter((a) => a.at > released);
     expect(late.length).toBeGreaterThanOrEqual(3);
     expect(late.map((a) => a.connection)).toEqual(late.map(() => 'close'));
     // Every answered write exists, and no write exists that was not answered.
